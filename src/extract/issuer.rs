@@ -1,0 +1,206 @@
+//! Issuing body and its parent (tên cơ quan ban hành, cơ quan chủ quản).
+//!
+//! The issuer block is the left column of the heading: the lines above the first anchor,
+//! and the text left of the national title, motto, number or date on the anchor lines
+//! of a flattened heading. Its lines are grouped into bodies: a line that starts with a
+//! body word (`SỞ`, `CỤC`, `HUYỆN ỦY`, `TRUNG TÂM` …) starts a new body, any other line
+//! (`TỈNH GIA LAI`, `TRUNG ƯƠNG`, `CHÍNH` of a wrapped `BỘ TÀI`) continues the one above.
+//! The last body is the issuer, the one above it the parent.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Doc, Span};
+use crate::extract::date::is_date_line;
+use crate::layout::{Layout, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARTY_TITLE};
+
+/// Words that open the name of a body (folded). A line starting with one of them starts
+/// a new body in the issuer block.
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:bo|so|cuc|tong cuc|vu|vien|ubnd|uy ban|hoi dong|hdnd|chinh phu|van phong|",
+        r"trung tam|truong|dai hoc|hoc vien|benh vien|ban|phong|chi cuc|thue|kho bac|",
+        r"kiem toan|thanh tra|toa an|cong an|bo chi huy|bo tu lenh|quan khu|tinh uy|",
+        r"thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|chi bo|doan|hoi|lien doan|",
+        r"cong doan|mat tran|tap doan|tong cong ty|cong ty|ngan hang|chu tich|thu tuong|",
+        r"bo truong|giam doc|hai quan|chi nhanh|bao hiem|quoc hoi|to|dai su quan|",
+        r"nha xuat ban|dai|bql|ban quan ly|khu|lien minh|hop tac xa|quy|ubkt|ban chap hanh|",
+        r"hoc vien|vien kiem sat|bch|tand|vksnd|trung doan|su doan|lu doan|tieu doan)\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Titles that, alone on a line, are continued by the body they head
+/// (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
+static TITLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc)$").expect("valid regex")
+});
+
+/// Lines above the heading that are not the issuer: gazette section banners.
+static NOT_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:van ban quy pham phap luat|van ban hop nhat|van ban khac|van ban phap luat|muc luc|du thao|mat|khan|hoa toc|thuong khan|toi mat|tuyet mat)$")
+        .expect("valid regex")
+});
+
+/// One piece of the left column.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub name: Option<(String, Span)>,
+    pub parent: Option<(String, Span)>,
+}
+
+pub fn extract(doc: &Doc, layout: &Layout) -> Found {
+    let pieces = left_column(doc, layout);
+    let mut groups: Vec<Vec<Piece>> = Vec::new();
+    for piece in pieces {
+        let key = doc.key[piece.span.0..piece.span.1].trim();
+        if let Some(last) = groups.last() {
+            let previous = group_key(doc, last);
+            if previous == key {
+                continue; // a gazette banner repeats the issuer right above it
+            }
+            let starts = BODY_START.is_match(key) && !TITLE_ONLY.is_match(&previous);
+            if !starts {
+                groups.last_mut().map(|g| g.push(piece));
+                continue;
+            }
+        }
+        groups.push(vec![piece]);
+    }
+    let mut named = groups.iter().rev().map(|g| joined(doc, g));
+    let name = named.next();
+    let parent = named.next();
+    Found { name, parent }
+}
+
+fn group_key(doc: &Doc, group: &[Piece]) -> String {
+    group
+        .iter()
+        .map(|p| doc.key[p.span.0..p.span.1].trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn joined(doc: &Doc, group: &[Piece]) -> (String, Span) {
+    let value = group
+        .iter()
+        .map(|p| doc.value(p.span))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = (group[0].span.0, group[group.len() - 1].span.1);
+    (value, span)
+}
+
+/// The left-column text of the heading's lines, top to bottom, down to the first line
+/// that holds the number, the date or the type name.
+fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
+    let Some(top) = layout.top else {
+        return Vec::new();
+    };
+    let mut pieces = Vec::new();
+    for i in layout.heading.clone() {
+        let line = doc.lines[i];
+        let key = doc.line_key(line);
+        if line.is_blank() {
+            continue;
+        }
+        // Where the right column (or the number, or the date) begins on this line.
+        let cut = [
+            NATIONAL_TITLE.find(key).map(|m| m.start()),
+            MOTTO.find(key).map(|m| m.start()),
+            PARTY_TITLE.find(key).map(|m| m.start()),
+            NUMBER_LABEL.find(key).map(|m| m.start()),
+            date_start(key),
+            column_gap(key),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let stop_here = i >= top
+            && (NUMBER_LABEL.is_match(key)
+                || is_date_line(key)
+                || starts_title(key)
+                || starts_abstract(key));
+        let end = cut.unwrap_or(key.len());
+        if i >= top && cut.is_none() && !looks_like_issuer_line(doc, i) {
+            if stop_here {
+                break;
+            }
+            continue;
+        }
+        let span = doc.tidy(strip_decoration(doc, (line.start, line.start + end)));
+        if span.1 > span.0 && is_issuer_text(&doc.key[span.0..span.1]) {
+            pieces.push(Piece { span });
+        }
+        if stop_here {
+            break;
+        }
+    }
+    pieces
+}
+
+/// After the first anchor, a line with no anchor of its own belongs to the issuer only
+/// when it reads like a heading line (capitals, short), as in OCR output that
+/// interleaves the two columns line by line.
+fn looks_like_issuer_line(doc: &Doc, i: usize) -> bool {
+    let line = doc.lines[i];
+    let text = doc.line_text(line);
+    let key = doc.line_key(line);
+    key.len() <= 60
+        && super::kind::mostly_upper(text)
+        && !starts_title(key)
+        && BODY_START.is_match(key.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()))
+}
+
+fn starts_title(key: &str) -> bool {
+    crate::extract::kind::find_title_in_key(key)
+}
+
+fn starts_abstract(key: &str) -> bool {
+    key.starts_with("v/v") || key.starts_with("ve viec")
+}
+
+fn date_start(key: &str) -> Option<usize> {
+    if !is_date_line(key) {
+        return None;
+    }
+    let at = key.find("ngay")?;
+    // Back up over the place name and its comma to the column gap.
+    let before = key[..at].trim_end().strip_suffix(',')?;
+    Some(before.rfind("  ").map_or(0, |p| p + 2))
+}
+
+/// Two or more spaces or a tab inside the line: a column boundary.
+fn column_gap(key: &str) -> Option<usize> {
+    let trimmed_start = key.len() - key.trim_start().len();
+    let inner = &key[trimmed_start..];
+    [inner.find("   "), inner.find('\t')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|p| p + trimmed_start)
+}
+
+/// Drops decorative marks around the name: `-0-`, `*`, rules, stray pipes.
+fn strip_decoration(doc: &Doc, (mut start, mut end): Span) -> Span {
+    let key = doc.key.as_bytes();
+    let deco = |b: u8| matches!(b, b' ' | b'-' | b'_' | b'=' | b'*' | b'~' | b'|');
+    while start < end && deco(key[start]) {
+        start += 1;
+    }
+    while end > start && deco(key[end - 1]) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+fn is_issuer_text(key: &str) -> bool {
+    let letters = key.bytes().filter(u8::is_ascii_alphabetic).count();
+    letters >= 2 && !NOT_ISSUER.is_match(key.trim())
+}

@@ -1,0 +1,170 @@
+//! Stage 5: zones → record fields. One extractor per field, each in its own file,
+//! each reading only its zone of the [`Layout`]; this module only gathers their
+//! results into the record, with spans and warnings.
+
+pub mod date;
+pub mod deadlines;
+pub mod distribution;
+pub mod issuer;
+pub mod kind;
+pub mod marks;
+pub mod number;
+pub mod recipients;
+pub mod references;
+pub mod signer;
+pub mod subject;
+pub mod tasks;
+
+use crate::doc::{Doc, Span};
+use crate::layout::Layout;
+use crate::record::Record;
+use crate::warning::{self, warning};
+
+/// What extraction needs besides the document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// Today's date as `(year, month, day)`, for the issue-date-in-the-future check.
+    pub today: Option<(u16, u8, u8)>,
+}
+
+/// Fills every extracted field of `record` from the document.
+pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Record) {
+    let put_span = |record: &mut Record, field: &str, span: Span| {
+        record.spans.insert(field.to_string(), [span.0, span.1]);
+    };
+
+    match number::extract(doc, layout) {
+        Some(number::Found::Number(number, span)) => {
+            put_span(record, "number", span);
+            record.number = Some(number);
+        }
+        Some(number::Found::Blank(span)) => {
+            put_span(record, "number", span);
+            record.warnings.push(warning(
+                warning::NUMBER_BLANK,
+                "the number after `Số:` was left blank",
+            ));
+        }
+        None => record.warnings.push(warning(
+            warning::NUMBER_MISSING,
+            "no `Số:` number and symbol found in the heading",
+        )),
+    }
+
+    let issuer = issuer::extract(doc, layout);
+    if let Some((name, span)) = issuer.name {
+        record.issuer.name = Some(name);
+        put_span(record, "issuer.name", span);
+    } else {
+        record.warnings.push(warning(
+            warning::ISSUER_MISSING,
+            "no issuing body found in the heading",
+        ));
+    }
+    if let Some((parent, span)) = issuer.parent {
+        record.issuer.parent = Some(parent);
+        put_span(record, "issuer.parent", span);
+    }
+
+    match date::extract(doc, layout) {
+        Some(dated) => {
+            if let Some((place, span)) = dated.place {
+                record.place = Some(place);
+                put_span(record, "place", span);
+            }
+            match dated.date.iso() {
+                Some(iso) => {
+                    put_span(record, "date", dated.date_span);
+                    if dated.date.day.is_none() {
+                        record.warnings.push(warning(
+                            warning::DATE_INCOMPLETE,
+                            format!(
+                                "the day of the issue date was left blank; date given as {iso}"
+                            ),
+                        ));
+                    }
+                    if is_future(&dated.date, context.today) {
+                        record.warnings.push(warning(
+                            warning::DATE_FUTURE,
+                            format!("the issue date {iso} is after today"),
+                        ));
+                    }
+                    record.date = Some(iso);
+                }
+                None => record.warnings.push(warning(
+                    warning::DATE_INCOMPLETE,
+                    "the issue date was left blank",
+                )),
+            }
+        }
+        None => record.warnings.push(warning(
+            warning::DATE_MISSING,
+            "no issue date found in the heading",
+        )),
+    }
+
+    let title = kind::find_title(doc, layout);
+    let has_abstract_mark = subject_is_vv(doc, layout);
+    record.kind = match &title {
+        Some(title) => {
+            put_span(record, "kind", title.span);
+            Some(title.code.to_string())
+        }
+        None if has_abstract_mark || layout.kinh_gui.is_some() => Some("cong_van".to_string()),
+        None => record
+            .number
+            .as_ref()
+            .and_then(|n| n.symbol.as_deref())
+            .and_then(kind::from_symbol)
+            .map(str::to_string),
+    };
+    if record.kind.is_none() {
+        record.warnings.push(warning(
+            warning::KIND_UNKNOWN,
+            "no type name, `V/v` or `Kính gửi` found",
+        ));
+    }
+    if let (Some(kind), Some(symbol)) = (
+        &record.kind,
+        record.number.as_ref().and_then(|n| n.symbol.as_deref()),
+    ) {
+        if kind != "cong_van" && symbol.split(['-', '/']).next() == Some("CV") {
+            record.warnings.push(warning(
+                warning::NUMBER_CV_SYMBOL,
+                format!("the symbol {symbol} says công văn but the document is a {kind}"),
+            ));
+        }
+    }
+
+    match subject::extract(doc, layout, title.as_ref()) {
+        Some((subject, span)) => {
+            record.subject = Some(subject);
+            put_span(record, "subject", span);
+        }
+        None => record.warnings.push(warning(
+            warning::SUBJECT_MISSING,
+            "no abstract (V/v or title) found",
+        )),
+    }
+
+    record.recipients = recipients::extract(doc, layout);
+    record.tasks = tasks::extract(doc, layout);
+    record.deadlines = deadlines::extract(doc, layout);
+    record.signer = signer::extract(doc, layout);
+    record.distribution = distribution::extract(doc, layout);
+    record.references = references::extract(doc, layout);
+    record.urgency = marks::urgency(doc, layout);
+    record.security = marks::security(doc, layout);
+}
+
+fn subject_is_vv(doc: &Doc, layout: &Layout) -> bool {
+    layout.heading.clone().any(|i| {
+        let key = doc.line_key(doc.lines[i]);
+        key.starts_with("v/v") || key.starts_with("ve viec") || key.contains("   v/v")
+    })
+}
+
+fn is_future(date: &date::PartialDate, today: Option<(u16, u8, u8)>) -> bool {
+    let Some((y, m, d)) = today else { return false };
+    (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1)) > (y, m, d)
+}

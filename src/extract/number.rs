@@ -1,0 +1,337 @@
+//! Số và ký hiệu: `Số: 2926/SYT-VP`, `Số: 56/2025/NQ-HĐND`, Party `Số 212-KL/TW`.
+//!
+//! The label is found on the folded key by the layout's `NUMBER_LABEL`; the number itself
+//! is parsed from the text with nom, so the symbol keeps its letters (`QĐ`, `QyĐ`, `TTr`).
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{take_while, take_while1},
+    character::complete::{char, digit1},
+    combinator::{opt, recognize},
+    multi::many0,
+    sequence::preceded,
+};
+
+use crate::doc::{Doc, Span};
+use crate::layout::{Layout, NUMBER_LABEL};
+use crate::record::Number;
+
+/// What the `Số` label was followed by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A number and symbol, with the span of the whole `2926/SYT-VP`.
+    Number(Number, Span),
+    /// `Số:    /KH-UBND`: the label and symbol are there but the number was never filled in.
+    Blank(Span),
+}
+
+/// Finds the document's own number in the heading.
+pub fn extract(doc: &Doc, layout: &Layout) -> Option<Found> {
+    for i in layout.heading.clone() {
+        let line = doc.lines[i];
+        let key = doc.line_key(line);
+        let Some(label) = NUMBER_LABEL.find(key) else {
+            continue;
+        };
+        // The label match may end on the first digit: back up to just after `số[:.]`.
+        let after_label = label_end(key, label.start());
+        let mut start = line.start + after_label;
+        // `Số:` alone on its line: the number is on the next non-blank line.
+        if key[after_label..].trim().is_empty() {
+            match (i + 1..layout.heading.end.min(i + 3)).find(|&j| !doc.lines[j].is_blank()) {
+                Some(j) => start = doc.lines[j].start,
+                None => continue,
+            }
+        }
+        let end = doc.line(doc.line_of(start)).end;
+        let rest = doc.slice(start, end);
+        if let Some(found) = parse_at(rest, start) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Offset in `key` just past `số`, its colon or dot, and the spaces after them.
+fn label_end(key: &str, from: usize) -> usize {
+    let bytes = key.as_bytes();
+    let mut i = key[from..].find("so").map_or(from, |p| from + p + 2);
+    while i < bytes.len() && matches!(bytes[i], b' ' | b':' | b'.') && !next_is_blank_fill(bytes, i)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Dots right after the label that lead to a `/` are fill, part of the number field.
+fn next_is_blank_fill(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == b'.'
+        && bytes[i..]
+            .iter()
+            .take_while(|&&b| b == b'.' || b == b' ')
+            .count()
+            > 1
+}
+
+/// Parses the number field at the start of `text` (character offset `start` in the doc).
+fn parse_at(text: &str, start: usize) -> Option<Found> {
+    let (rest, field) = number_field(text).ok()?;
+    let consumed = &text[..text.len() - rest.len()];
+    let consumed = consumed.trim_end();
+    let span = (start, start + consumed.chars().count());
+    match field {
+        Field::Blank => Some(Found::Blank(span)),
+        Field::Filled { seq, sep, groups } => {
+            let year = groups
+                .first()
+                .filter(|g| groups.len() > 1 && is_year(g))
+                .and_then(|g| g.parse().ok());
+            let symbol_groups = if year.is_some() {
+                &groups[1..]
+            } else {
+                &groups[..]
+            };
+            let mut symbol = String::new();
+            // Rebuild the symbol from what was written after the year, without spaces.
+            let written: String = consumed.split_whitespace().collect();
+            let after_seq = written.find(sep).map_or("", |p| &written[p + 1..]);
+            let after_year = if year.is_some() {
+                after_seq.split_once(['/', '-']).map_or("", |(_, r)| r)
+            } else {
+                after_seq
+            };
+            symbol.push_str(after_year);
+            if symbol.is_empty() && !symbol_groups.is_empty() {
+                symbol = symbol_groups.join("-");
+            }
+            let value = format!("{seq}{sep}{after_seq}");
+            Some(Found::Number(
+                Number {
+                    value,
+                    seq: seq.trim_start_matches('0').parse().ok().or(Some(0)),
+                    year,
+                    symbol: (!symbol.is_empty()).then_some(symbol),
+                },
+                span,
+            ))
+        }
+    }
+}
+
+fn is_year(group: &str) -> bool {
+    group.len() == 4
+        && group.bytes().all(|b| b.is_ascii_digit())
+        && (group.starts_with("19") || group.starts_with("20"))
+}
+
+#[derive(Debug, PartialEq)]
+enum Field<'a> {
+    Blank,
+    Filled {
+        seq: &'a str,
+        sep: char,
+        groups: Vec<&'a str>,
+    },
+}
+
+// number_field := fill* (seq fill* sep symbol | sep symbol)
+fn number_field(i: &str) -> IResult<&str, Field<'_>> {
+    let (i, _) = fill(i)?;
+    alt((filled, blank)).parse(i)
+}
+
+// filled := digits fill* ("/" | "-") ws* symbol
+fn filled(i: &str) -> IResult<&str, Field<'_>> {
+    let (i, seq) = digit1(i)?;
+    let (i, _) = fill(i)?;
+    let (i, sep) = alt((char('/'), char('-'))).parse(i)?;
+    let (i, groups) = symbol(i)?;
+    Ok((i, Field::Filled { seq, sep, groups }))
+}
+
+// blank := "/" symbol   (the number was left for the clerk to fill in)
+fn blank(i: &str) -> IResult<&str, Field<'_>> {
+    let (i, _) = char('/').parse(i)?;
+    let (i, _) = symbol(i)?;
+    Ok((i, Field::Blank))
+}
+
+// symbol := ws? group (ws? ("/" | "-") ws? group)*
+fn symbol(i: &str) -> IResult<&str, Vec<&str>> {
+    let (i, first) = preceded(spaces, group).parse(i)?;
+    let (i, more) = many0(preceded(
+        (spaces, alt((char('/'), char('-'))), spaces),
+        group,
+    ))
+    .parse(i)?;
+    let mut groups = vec![first];
+    groups.extend(more);
+    Ok((i, groups))
+}
+
+// group := (letter | digit | "&" | "." letter)+
+fn group(i: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while1(|c: char| c.is_alphanumeric() || c == '&'),
+        many0((
+            opt(char('.')),
+            take_while1(|c: char| c.is_alphanumeric() || c == '&'),
+        )),
+    ))
+    .parse(i)
+}
+
+// spaces := at most a few blanks on the same line
+fn spaces(i: &str) -> IResult<&str, &str> {
+    let (rest, s) = take_while(|c: char| c == ' ' || c == '\t')(i)?;
+    if s.len() > 2 {
+        // A wide gap is a column boundary, not part of the symbol.
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
+    }
+    Ok((rest, s))
+}
+
+// fill := (" " | "." | "…" | "_")*
+fn fill(i: &str) -> IResult<&str, &str> {
+    take_while(|c: char| matches!(c, ' ' | '\t' | '.' | '…' | '_'))(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Option<(String, Option<u64>, Option<u16>, Option<String>, String)> {
+        match parse_at(text, 0)? {
+            Found::Number(n, span) => Some((
+                n.value,
+                n.seq,
+                n.year,
+                n.symbol,
+                text.chars().skip(span.0).take(span.1 - span.0).collect(),
+            )),
+            Found::Blank(_) => Some(("BLANK".into(), None, None, None, String::new())),
+        }
+    }
+
+    #[test]
+    fn accepts_real_number_shapes() {
+        let table: [(&str, &str, Option<u64>, Option<u16>, Option<&str>, &str); 9] = [
+            (
+                "2926/SYT-VP",
+                "2926/SYT-VP",
+                Some(2926),
+                None,
+                Some("SYT-VP"),
+                "2926/SYT-VP",
+            ),
+            (
+                "251 /CV-TTYT",
+                "251/CV-TTYT",
+                Some(251),
+                None,
+                Some("CV-TTYT"),
+                "251 /CV-TTYT",
+            ),
+            (
+                "56/2025/NQ-HĐND",
+                "56/2025/NQ-HĐND",
+                Some(56),
+                Some(2025),
+                Some("NQ-HĐND"),
+                "56/2025/NQ-HĐND",
+            ),
+            (
+                "212-KL/TW",
+                "212-KL/TW",
+                Some(212),
+                None,
+                Some("KL/TW"),
+                "212-KL/TW",
+            ),
+            (
+                "93. /KH-UBND",
+                "93/KH-UBND",
+                Some(93),
+                None,
+                Some("KH-UBND"),
+                "93. /KH-UBND",
+            ),
+            (
+                "144 /2002/QĐ/BTC        ------",
+                "144/2002/QĐ/BTC",
+                Some(144),
+                Some(2002),
+                Some("QĐ/BTC"),
+                "144 /2002/QĐ/BTC",
+            ),
+            (
+                "0130/KH-UBND",
+                "0130/KH-UBND",
+                Some(130),
+                None,
+                Some("KH-UBND"),
+                "0130/KH-UBND",
+            ),
+            (
+                "11554/VPCP-V.I",
+                "11554/VPCP-V.I",
+                Some(11554),
+                None,
+                Some("VPCP-V.I"),
+                "11554/VPCP-V.I",
+            ),
+            (
+                "367 - QĐ/TWĐTN-VP",
+                "367-QĐ/TWĐTN-VP",
+                Some(367),
+                None,
+                Some("QĐ/TWĐTN-VP"),
+                "367 - QĐ/TWĐTN-VP",
+            ),
+        ];
+        for (text, value, seq, year, symbol, covered) in table {
+            let got = parse(text).unwrap_or_else(|| panic!("no number in {text:?}"));
+            assert_eq!(got.0, value, "{text}");
+            assert_eq!(got.1, seq, "{text}");
+            assert_eq!(got.2, year, "{text}");
+            assert_eq!(got.3.as_deref(), symbol, "{text}");
+            assert_eq!(got.4, covered, "{text}");
+        }
+    }
+
+    #[test]
+    fn unfilled_numbers_are_blank() {
+        for text in ["   /KH-UBND", "..../QĐ-UBND", "/TB-VPCP"] {
+            assert_eq!(
+                parse(text).map(|g| g.0),
+                Some("BLANK".to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        for text in ["lượng cán bộ", "", "12 cán bộ", "V/v"] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn leftover_input_is_what_follows_the_symbol() {
+        let (rest, field) = number_field("12/QĐ-UBND   Hà Nội").expect("parses");
+        assert_eq!(rest, "   Hà Nội");
+        assert!(matches!(
+            field,
+            Field::Filled {
+                seq: "12",
+                sep: '/',
+                ..
+            }
+        ));
+    }
+}

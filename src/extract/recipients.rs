@@ -1,0 +1,8 @@
+//! Recipients after `Kính gửi` (or a công điện's `… điện:`).
+
+use crate::doc::Doc;
+use crate::layout::Layout;
+
+pub fn extract(_doc: &Doc, _layout: &Layout) -> Vec<String> {
+    Vec::new()
+}

@@ -1,0 +1,78 @@
+//! The folded matching key: one ASCII byte per character of the text.
+//!
+//! Keywords are matched on the key, so `Kính gửi`, `KINH GUI` and `Kinh gửi` look alike,
+//! while values are always sliced from the text itself. Because the key has exactly one
+//! byte per Unicode scalar of the text, a byte offset in the key *is* the scalar offset
+//! that spans are reported in.
+
+/// Folds one character to its ASCII key byte: Vietnamese letters lose their marks and
+/// case (`Ể` → `e`, `Đ` → `d`), dashes become `-`, quotes `"`, other white space ` `,
+/// and anything else outside ASCII becomes `~`, which no keyword contains.
+pub fn fold_char(c: char) -> u8 {
+    if c.is_ascii() {
+        return (c as u8).to_ascii_lowercase();
+    }
+    match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' | 'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'Ă' | 'Ằ' | 'Ắ' | 'Ẳ' | 'Ẵ' | 'Ặ' | 'Â'
+        | 'Ầ' | 'Ấ' | 'Ẩ' | 'Ẫ' | 'Ậ' | 'ä' | 'Ä' => b'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'È' | 'É' | 'Ẻ' | 'Ẽ'
+        | 'Ẹ' | 'Ê' | 'Ề' | 'Ế' | 'Ể' | 'Ễ' | 'Ệ' | 'ë' | 'Ë' => b'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'Ì' | 'Í' | 'Ỉ' | 'Ĩ' | 'Ị' | 'ï' | 'î' | 'Î' => {
+            b'i'
+        }
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' | 'Ò' | 'Ó' | 'Ỏ' | 'Õ' | 'Ọ' | 'Ô' | 'Ồ' | 'Ố' | 'Ổ' | 'Ỗ' | 'Ộ' | 'Ơ'
+        | 'Ờ' | 'Ớ' | 'Ở' | 'Ỡ' | 'Ợ' | 'ö' | 'Ö' => b'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' | 'Ù' | 'Ú' | 'Ủ' | 'Ũ'
+        | 'Ụ' | 'Ư' | 'Ừ' | 'Ứ' | 'Ử' | 'Ữ' | 'Ự' | 'ü' | 'Ü' | 'û' | 'Û' => b'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'Ỳ' | 'Ý' | 'Ỷ' | 'Ỹ' | 'Ỵ' => b'y',
+        'đ' | 'Đ' | 'Ð' => b'd',
+        'ç' | 'Ç' => b'c',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => b'"',
+        '\u{2018}' | '\u{2019}' => b'\'',
+        '\u{2026}' => b'.',
+        c if c.is_whitespace() => b' ',
+        _ => b'~',
+    }
+}
+
+/// Folds a whole string: one key byte per character, so `fold(s).len() == s.chars().count()`.
+pub fn fold(text: &str) -> String {
+    // Every byte pushed is ASCII, so the buffer stays valid UTF-8.
+    text.chars().map(|c| fold_char(c) as char).collect()
+}
+
+/// Folds and collapses runs of white space, for comparing short phrases.
+pub fn fold_words(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_letters_to_ascii() {
+        let table = [
+            ("Kính gửi", "kinh gui"),
+            ("KÍNH GỬI", "kinh gui"),
+            ("ĐỘC LẬP – TỰ DO", "doc lap - tu do"),
+            ("Nơi nhận:", "noi nhan:"),
+            ("Thanh Hoá", "thanh hoa"),
+            ("Số: 12/QĐ-UBND", "so: 12/qd-ubnd"),
+            ("“V/v”…", "\"v/v\"."),
+        ];
+        for (text, key) in table {
+            assert_eq!(fold(text), key, "{text}");
+        }
+    }
+
+    #[test]
+    fn key_has_one_byte_per_char() {
+        let text = "Hà Nội, ngày 30 tháng 10 năm 2018 — 漢字 🎉";
+        assert_eq!(fold(text).len(), text.chars().count());
+        assert!(fold(text).is_ascii());
+    }
+}

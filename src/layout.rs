@@ -1,0 +1,197 @@
+//! Stage 4: lines → zones. The heart of the pipeline.
+//!
+//! A page layout flattened into text still has anchors every document carries: the
+//! national title and motto (or `ĐẢNG CỘNG SẢN VIỆT NAM`), the `Số` label, the date line,
+//! the type name, `V/v`, `Kính gửi`, the signing prefixes and `Nơi nhận`. Finding them
+//! once here lets each extractor read only its own zone. Zones are line ranges; the
+//! heading's left column (the issuer) is recovered by the issuer extractor from the
+//! anchor lines found here.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::Doc;
+
+/// How far into a file the heading may start: scraped pages put site chrome first.
+const HEADING_SEARCH_LINES: usize = 150;
+/// How many lines after its first anchor the heading may run.
+const HEADING_MAX_LINES: usize = 45;
+
+/// Line indexes of the anchors and the zones between them.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// First anchor of the heading (national title, Party header or `Số` line).
+    pub top: Option<usize>,
+    /// The line holding `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` or `ĐẢNG CỘNG SẢN VIỆT NAM`.
+    pub motto: Option<usize>,
+    /// Lines of the heading: from the first issuer line to the body.
+    pub heading: Range<usize>,
+    pub kinh_gui: Option<usize>,
+    /// The body, between the heading (and `Kính gửi`) and the footer.
+    pub body: Range<usize>,
+    /// Signature and `Nơi nhận`, up to any annex.
+    pub footer: Range<usize>,
+    pub noi_nhan: Option<usize>,
+    /// First line of an annex after the signature, if any.
+    pub annex: Option<usize>,
+}
+
+pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\s+h\s*o\s*i\s+c\s*h\s*u\s+n\s*g\s*h\s*i\s*a(?:\s+v\s*i\s*e\s*t\s+n\s*a\s*m)?")
+        .expect("valid regex")
+});
+pub static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"doc\s*lap\s*[-,.]?\s*tu\s*do\s*[-,.]?\s*hanh\s*phuc").expect("valid regex")
+});
+pub static PARTY_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"dang\s+cong\s+san\s+viet\s+nam").expect("valid regex"));
+/// A `Số` label that starts a number: `Số: 12/…`, `SỐ :  144 /…`, `Số 383-QĐ/TW`,
+/// `Số:` alone (number on the next line), `Nghị quyết số: 78/…`, unfilled `Số:   /KH`.
+pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^a-z0-9/])so\s*[:.]?\s*(?:[0-9]|[._/~ ]*/|$)").expect("valid regex")
+});
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
+        .expect("valid regex")
+});
+pub static KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:kinh\s*g[uw]i|k\.?g)\s*[:.;]?").expect("valid regex"));
+pub static NOI_NHAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^n[oơ]i\s*nh[aâ]n\s*[:.;]?").expect("valid regex"));
+/// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.
+pub static SIGN_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]").expect("valid regex")
+});
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:phu luc\b|\(?(?:ban hanh )?kem theo (?:quyet dinh|cong van|ke hoach|thong bao|nghi quyet|van ban|to trinh|chi thi|thong tu|huong dan)|mau so\b|bieu mau\b)")
+        .expect("valid regex")
+});
+
+impl Layout {
+    pub fn find(doc: &Doc) -> Layout {
+        let n = doc.lines.len();
+        let key = |i: usize| doc.line_key(doc.lines[i]);
+        let search = n.min(HEADING_SEARCH_LINES);
+
+        let motto = (0..search).find(|&i| is_title_anchor(key(i)));
+        let number = (0..search).find(|&i| NUMBER_LABEL.is_match(key(i)) && key(i).len() < 200);
+        let top = match (motto, number) {
+            (Some(m), Some(s)) if s < m && m - s > 12 => Some(m),
+            (Some(m), Some(s)) => Some(m.min(s)),
+            (m, s) => m.or(s),
+        };
+
+        let kinh_gui_limit = top.map_or(search.min(60), |t| (t + HEADING_MAX_LINES + 20).min(n));
+        let kinh_gui = (top.unwrap_or(0)..kinh_gui_limit).find(|&i| KINH_GUI.is_match(key(i)));
+
+        let heading_end = match top {
+            Some(t) => {
+                let limit = (t + HEADING_MAX_LINES).min(n);
+                let after_anchors = last_heading_anchor(doc, t, limit) + 1;
+                (after_anchors..limit)
+                    .find(|&i| BODY_START.is_match(key(i)) || KINH_GUI.is_match(key(i)))
+                    .unwrap_or(after_anchors.max(limit.min(after_anchors + 12)).min(n))
+            }
+            None => kinh_gui.unwrap_or(0),
+        };
+        let heading_start = top.map_or(0, |t| issuer_block_start(doc, t));
+
+        let body_start = match kinh_gui {
+            Some(k) if k >= heading_end => end_of_kinh_gui(doc, k),
+            _ => heading_end,
+        };
+
+        let noi_nhan = (body_start..n).find(|&i| NOI_NHAN.is_match(key(i)));
+        let first_prefix = (body_start..n).find(|&i| SIGN_PREFIX.is_match(key(i)));
+        let footer_start = [noi_nhan, first_prefix]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(n);
+        let annex = (footer_start..n).find(|&i| i > footer_start && ANNEX.is_match(key(i)));
+        let footer_end = annex.unwrap_or(n);
+
+        Layout {
+            top,
+            motto,
+            heading: heading_start..heading_end.max(heading_start),
+            kinh_gui,
+            body: body_start..footer_start.max(body_start),
+            footer: footer_start..footer_end.max(footer_start),
+            noi_nhan,
+            annex,
+        }
+    }
+}
+
+/// The national title, the motto or the Party header on a line.
+pub fn is_title_anchor(key: &str) -> bool {
+    NATIONAL_TITLE.is_match(key)
+        || MOTTO.is_match(key)
+        || (PARTY_TITLE.is_match(key) && key.trim().len() < 60)
+}
+
+/// The last line, within the heading window, that holds a heading anchor (title, motto,
+/// number or date), so the heading does not stop before the right column is over.
+fn last_heading_anchor(doc: &Doc, top: usize, limit: usize) -> usize {
+    let mut last = top;
+    for i in top..limit {
+        let key = doc.line_key(doc.lines[i]);
+        if BODY_START.is_match(key) || KINH_GUI.is_match(key) {
+            break;
+        }
+        if is_title_anchor(key)
+            || NUMBER_LABEL.is_match(key)
+            || crate::extract::date::is_date_line(key)
+        {
+            last = i;
+        }
+    }
+    last
+}
+
+/// The first line of the issuer block above the heading's first anchor: the run of
+/// non-blank lines directly above it (cells of a table heading come out as such a run).
+fn issuer_block_start(doc: &Doc, top: usize) -> usize {
+    let mut i = top;
+    // Skip the blank lines right above the anchor, then take the run of text lines.
+    while i > 0 && doc.lines[i - 1].is_blank() {
+        i -= 1;
+    }
+    let mut taken = 0;
+    while i > 0 && !doc.lines[i - 1].is_blank() && taken < 6 {
+        i -= 1;
+        taken += 1;
+    }
+    if taken == 0 { top } else { i }
+}
+
+/// The `Kính gửi` block ends at the first blank line after at least one addressee, or
+/// at a line that opens the body.
+fn end_of_kinh_gui(doc: &Doc, k: usize) -> usize {
+    let n = doc.lines.len();
+    let mut i = k + 1;
+    let first_has_text = doc.line_key(doc.lines[k]).len() > "kinh gui:".len() + 1;
+    let mut seen = first_has_text;
+    while i < n {
+        let line = doc.lines[i];
+        let key = doc.line_key(line);
+        if line.is_blank() {
+            if seen {
+                break;
+            }
+        } else if BODY_START.is_match(key) || (seen && !looks_like_addressee(key)) {
+            break;
+        } else {
+            seen = true;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn looks_like_addressee(key: &str) -> bool {
+    key.starts_with(['-', '+', '~', '*']) || key.len() < 90
+}

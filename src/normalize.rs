@@ -1,0 +1,307 @@
+//! Stage 2: decoded text → normalized text, the text every span points into.
+//!
+//! Converters and scanners leave debris around the words: Markdown (`**`, `#`, table
+//! pipes and separator rows, `*HR*`), HTML fragments (`<br>`, `<strong>`, `<div>`), rules
+//! (`-----`, `___`), gazette page headers (`CÔNG BÁO/Số …`) and page numbers, Word field
+//! residue (`PAGE 7`), digital-signature stamps (`Ký bởi: …`). They are removed here, once,
+//! so that extractors see words and line structure only. Table cells become lines.
+//! Spelling, case and tone placement are never touched.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::fold::fold;
+
+/// The normalized text and a tally of what was removed or rewritten.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// `(what, how many)` for each kind of repair made, in a fixed order.
+    pub repairs: Vec<(&'static str, usize)>,
+}
+
+static HTML_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>[ \t]*(\n)?").expect("valid regex"));
+static HTML_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:div|p|tr|hr|li|ul|ol|table|tbody|thead|h[1-6]|center)\b[^>\n]*>")
+        .expect("valid regex")
+});
+static HTML_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>\n]*>").expect("valid regex"));
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\n]*\)").expect("valid regex"));
+static MD_TABLE_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+        .expect("valid regex")
+});
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*#{1,6}[ \t]+").expect("valid regex"));
+static MD_ESCAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\([-*_.#|\[\]()+!])").expect("valid regex"));
+/// Horizontal rules, also glued to words (`CHÍNH PHỦ_______ Số:`).
+static RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[-_=~*]{3,}|(?:\* ?){3,}").expect("valid regex"));
+/// `VIỆT NAMĐộc lập`: the national title and the motto glued by a converter.
+static MOTTO_GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(NAM|Nam)[ \t]*((?:Đ|đ)ộc[ \t]*lập|(?:Đ|đ)ÔC LẬP|ĐỘC LẬP)")
+        .expect("valid regex")
+});
+static GAZETTE_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*c?ong bao\s*/\s*so\b").expect("valid regex"));
+static WORD_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:page\s+\d+|embed\s+\S+.*|h\.l\d+)\s*$").expect("valid regex")
+});
+static SIGNATURE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:ky boi|nguoi ky|thoi gian ky|ky ngay|signature not verified|ngay ky)\s*:?")
+        .expect("valid regex")
+});
+static STAMP_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:").expect("valid regex")
+});
+
+/// Normalizes decoded text: NFC (only when needed), line endings, invisible characters,
+/// then converter debris. The result is what `vanban normalize` prints.
+pub fn normalize(decoded: &str) -> Normalized {
+    let mut repairs = Vec::new();
+    let mut text: Cow<str> = Cow::Borrowed(decoded);
+    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        let nfc: String = text.nfc().collect();
+        if nfc != *text {
+            repairs.push(("nfc", 1));
+            text = Cow::Owned(nfc);
+        }
+    }
+    if text.contains('\r') {
+        text = Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    if text.contains(|c: char| is_invisible(c) || is_odd_space(c)) {
+        let mut count = 0;
+        let cleaned: String = text
+            .chars()
+            .filter_map(|c| {
+                if is_invisible(c) {
+                    count += 1;
+                    None
+                } else if is_odd_space(c) {
+                    Some(' ')
+                } else {
+                    Some(c)
+                }
+            })
+            .collect();
+        repairs.push(("invisible_characters", count));
+        text = Cow::Owned(cleaned);
+    }
+    if text.contains('<') {
+        text = replace(text, &HTML_BREAK, "\n", "html_tags", &mut repairs);
+        text = replace(text, &HTML_BLOCK, "\n", "html_tags", &mut repairs);
+        text = replace(text, &HTML_INLINE, "", "html_tags", &mut repairs);
+    }
+    if text.contains('&') {
+        text = decode_entities(text);
+    }
+    if text.contains("](") {
+        text = replace(text, &MD_LINK, "$1", "markdown_links", &mut repairs);
+    }
+    if text.contains('\\') {
+        text = replace(text, &MD_ESCAPE, "$1", "markdown_escapes", &mut repairs);
+    }
+    if text.contains('#') {
+        text = replace(text, &MD_HEADING, "", "markdown_headings", &mut repairs);
+    }
+    if text.contains('|') {
+        text = replace(text, &MD_TABLE_RULE, "", "table_rules", &mut repairs);
+    }
+    if text.contains("*HR*") {
+        let n = text.matches("*HR*").count();
+        repairs.push(("markdown_debris", n));
+        text = Cow::Owned(text.replace("*HR*", "\n"));
+    }
+    text = replace(text, &RULE, "\n", "rules", &mut repairs);
+    if text.contains(['*', '|']) {
+        let n = text.matches(['*', '|']).count();
+        repairs.push(("markdown_debris", n));
+        text = Cow::Owned(text.replace('*', "").replace('|', "\n"));
+    }
+    text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
+    let text = drop_furniture_lines(&text, &mut repairs);
+    Normalized {
+        text,
+        repairs: merge(repairs),
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{00ad}' | '\u{2060}'
+    )
+}
+
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' | '\u{000b}' | '\u{000c}'
+    )
+}
+
+fn replace<'a>(
+    text: Cow<'a, str>,
+    re: &Regex,
+    with: &str,
+    what: &'static str,
+    repairs: &mut Vec<(&'static str, usize)>,
+) -> Cow<'a, str> {
+    let count = re.find_iter(&text).count();
+    if count == 0 {
+        return text;
+    }
+    repairs.push((what, count));
+    Cow::Owned(re.replace_all(&text, with).into_owned())
+}
+
+fn decode_entities(text: Cow<str>) -> Cow<str> {
+    const ENTITIES: [(&str, &str); 7] = [
+        ("&nbsp;", " "),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&apos;", "'"),
+        ("&amp;", "&"),
+    ];
+    if !ENTITIES.iter().any(|(e, _)| text.contains(e)) {
+        return text;
+    }
+    let mut owned = text.into_owned();
+    for (entity, with) in ENTITIES {
+        owned = owned.replace(entity, with);
+    }
+    Cow::Owned(owned)
+}
+
+/// Line-level pass: drops page furniture and stamps, trims line ends, and keeps at most
+/// one blank line in a row (blank lines separate blocks; more say nothing more).
+fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    let mut dropped = 0;
+    let mut in_stamp = false;
+    let mut previous_key = String::new();
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        let key = fold(line);
+        let furniture = GAZETTE_HEADER.is_match(&key)
+            || WORD_FIELD.is_match(&key)
+            || is_page_number(&key, &previous_key);
+        let stamp = SIGNATURE_STAMP.is_match(&key) || (in_stamp && STAMP_DETAIL.is_match(&key));
+        in_stamp = stamp || (in_stamp && key.trim().is_empty());
+        if furniture || stamp {
+            dropped += 1;
+            continue;
+        }
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+            out.push('\n');
+            continue;
+        }
+        blank_run = 0;
+        out.push_str(line);
+        out.push('\n');
+        previous_key = key;
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if dropped > 0 {
+        repairs.push(("page_furniture", dropped));
+    }
+    out
+}
+
+/// A line holding only a page number, unless it fills a `Số:` label left above it.
+fn is_page_number(key: &str, previous_key: &str) -> bool {
+    let trimmed = key.trim();
+    !trimmed.is_empty()
+        && trimmed.len() <= 4
+        && trimmed.bytes().all(|b| b.is_ascii_digit())
+        && !previous_key.trim_end().ends_with("so:")
+        && !previous_key.trim_end().ends_with("so")
+}
+
+fn merge(repairs: Vec<(&'static str, usize)>) -> Vec<(&'static str, usize)> {
+    let mut merged: Vec<(&'static str, usize)> = Vec::new();
+    for (what, n) in repairs {
+        match merged.iter_mut().find(|(w, _)| *w == what) {
+            Some(entry) => entry.1 += n,
+            None => merged.push((what, n)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn removes_markdown_and_html_debris() {
+        let table = [
+            ("C**ỤC THUẾ**\n", "CỤC THUẾ\n"),
+            ("**Kính gửi:** Sở Y tế\n", "Kính gửi: Sở Y tế\n"),
+            (
+                "ĐẠI HỌC<br>\n<strong>TRƯỜNG</strong><br>\n",
+                "ĐẠI HỌC\nTRƯỜNG\n",
+            ),
+            ("| Số: 1/QĐ | *Hà Nội* |\n", "Số: 1/QĐ\nHà Nội\n"),
+            ("###### BỘ Y TẾ\n", "BỘ Y TẾ\n"),
+            (
+                "Thực hiện [Thông tư số 1/2018/TT-BYT](#) ngày\n",
+                "Thực hiện Thông tư số 1/2018/TT-BYT ngày\n",
+            ),
+            ("CHÍNH PHỦ_______ Số: 1/NĐ-CP\n", "CHÍNH PHỦ\nSố: 1/NĐ-CP\n"),
+            ("VIỆT NAMĐộc lập - Tự do\n", "VIỆT NAM\nĐộc lập - Tự do\n"),
+            (
+                "thực hiện./. *HR*\n\nNơi nhận\n",
+                "thực hiện./.\n\nNơi nhận\n",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(norm(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn drops_page_furniture_and_stamps() {
+        let input = "Điều 1. A\n\n4\n\nCÔNG BÁO/Số 755 + 756/Ngày 17-6-2025\nĐiều 2. B\nKý bởi: Văn phòng\nThời gian ký: 01.01.2025\nNguyễn Văn A\n";
+        assert_eq!(norm(input), "Điều 1. A\n\nĐiều 2. B\nNguyễn Văn A\n");
+    }
+
+    #[test]
+    fn keeps_a_number_under_its_label() {
+        assert_eq!(norm("Số:\n125\n"), "Số:\n125\n");
+    }
+
+    #[test]
+    fn nfc_and_line_endings() {
+        let nfd: String = "Hòa\r\nBình".nfd().collect();
+        assert_eq!(norm(&nfd), "Hòa\nBình\n");
+    }
+
+    #[test]
+    fn normalizing_twice_changes_nothing() {
+        let input = "**BỘ Y TẾ**\n-----\n| Số: 1/QĐ | Hà Nội |\n\n\n\nĐiều 1.\n";
+        let once = norm(input);
+        assert_eq!(norm(&once), once);
+    }
+}

@@ -1,0 +1,27 @@
+//! Every warning code the record can carry, defined once. Codes are stable dotted
+//! names: consumers filter on them, so a code is never renamed, only added.
+
+use crate::record::Warning;
+
+pub const NUMBER_MISSING: &str = "number.missing";
+pub const NUMBER_BLANK: &str = "number.blank";
+pub const NUMBER_CV_SYMBOL: &str = "number.cv_symbol_on_non_cong_van";
+pub const DATE_MISSING: &str = "date.missing";
+pub const DATE_INCOMPLETE: &str = "date.incomplete";
+pub const DATE_FUTURE: &str = "date.in_future";
+pub const ISSUER_MISSING: &str = "issuer.missing";
+pub const KIND_UNKNOWN: &str = "kind.unknown";
+pub const SUBJECT_MISSING: &str = "subject.missing";
+pub const SIGNER_MISSING: &str = "signer.missing";
+pub const SIGNER_TITLE_MISSING: &str = "signer.title_missing";
+pub const DISTRIBUTION_MISSING: &str = "distribution.missing";
+pub const DEADLINE_RECURRING: &str = "deadline.recurring";
+pub const DEADLINE_BEFORE_ISSUE: &str = "deadline.before_issue_date";
+pub const DECODE_PREFIX: &str = "decode";
+
+pub fn warning(code: &str, message: impl Into<String>) -> Warning {
+    Warning {
+        code: code.to_string(),
+        message: message.into(),
+    }
+}
