@@ -178,6 +178,164 @@ fn sp(i: &str) -> IResult<&str, Option<&str>> {
     opt(take_while(|c: char| c == ' ' || c == '\n' || c == '\t')).parse(i)
 }
 
+// ---------------------------------------------------------------------------------------
+// Dates written inside the body: `10/11/2018`, `05-10-2018`, `30 tháng 5 năm 2013`, a day
+// and month without a year (`10/11`, `15 tháng 12`), a month (`tháng 6/2023`). All parse
+// the folded key; callers consume `ngày` themselves.
+
+/// A date in running text: the day and month are known, the year may be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyDate {
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// Parses a body date at the start of `key`; returns it and the bytes consumed.
+pub fn parse_body_date(key: &str) -> Option<(BodyDate, usize)> {
+    let (rest, date) = body_date(key).ok()?;
+    Some((date, key.len() - rest.len()))
+}
+
+/// Parses `tháng M/YYYY` or `tháng M năm YYYY` at the start of `key`; returns
+/// `(year, month)` and the bytes consumed.
+pub fn parse_month(key: &str) -> Option<((u16, u8), usize)> {
+    let (rest, ym) = month_of_year(key).ok()?;
+    Some((ym, key.len() - rest.len()))
+}
+
+// body_date := numeric_date | worded_date
+fn body_date(i: &str) -> IResult<&str, BodyDate> {
+    let (rest, date) = alt((numeric_date, worded_date)).parse(i)?;
+    if !valid_day(date.day, date.month, date.year) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, date))
+}
+
+// numeric_date := day sep month (sep year)?   with one separator kind: "/" "-" "."
+fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
+    let (i, day) = number_in(i, 31)?;
+    let (i, sep) = date_sep(i)?;
+    let (i, month) = number_in(i, 12)?;
+    let (i, year) = opt(|i| {
+        let (i, s) = date_sep(i)?;
+        if s != sep {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Char,
+            )));
+        }
+        year(i)
+    })
+    .parse(i)?;
+    // `1/500` is a scale, `12/2025/NĐ-CP` a number: what follows must end the date.
+    if i.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || (i.starts_with(['/', '-', '.']) && i[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((
+        i,
+        BodyDate {
+            year,
+            month: month as u8,
+            day: day as u8,
+        },
+    ))
+}
+
+// worded_date := day sp "thang" sp month (sp ","? sp "nam" sp year)?
+fn worded_date(i: &str) -> IResult<&str, BodyDate> {
+    let (i, day) = number_in(i, 31)?;
+    let (i, _) = sp(i)?;
+    let (i, _) = tag("thang")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, month) = number_in(i, 12)?;
+    let (i, year) = opt((sp, opt(tag(",")), sp, tag("nam"), sp, year).map(|t| t.5)).parse(i)?;
+    Ok((
+        i,
+        BodyDate {
+            year,
+            month: month as u8,
+            day: day as u8,
+        },
+    ))
+}
+
+// month_of_year := "thang" sp month (("/" | "-" | ".") | sp "nam" sp) year
+fn month_of_year(i: &str) -> IResult<&str, (u16, u8)> {
+    let (i, _) = tag("thang")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, month) = number_in(i, 12)?;
+    let (i, _) = alt((
+        (sp, alt((tag("/"), tag("-"), tag("."))), sp).map(|_| ()),
+        (sp, tag("nam"), sp).map(|_| ()),
+    ))
+    .parse(i)?;
+    let (i, year) = year(i)?;
+    if i.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((i, (year, month as u8)))
+}
+
+// date_sep := " "? ("/" | "-" | ".") " "?
+fn date_sep(i: &str) -> IResult<&str, char> {
+    let (i, _) = opt(tag(" ")).parse(i)?;
+    let (i, sep) = alt((
+        value('/', tag("/")),
+        value('-', tag("-")),
+        value('.', tag(".")),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(tag(" ")).parse(i)?;
+    Ok((i, sep))
+}
+
+// number_in := 1 or 2 digits in 1..=max, not followed by another digit
+fn number_in(i: &str, max: u32) -> IResult<&str, u32> {
+    let (rest, n) = map_res(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |d: &str| {
+            d.parse::<u32>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .ok_or(())
+        },
+    )
+    .parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((rest, n))
+}
+
+/// Whether a day exists in its month (29 February only in leap years, when known).
+fn valid_day(day: u8, month: u8, year: Option<u16>) -> bool {
+    let last = match month {
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=last).contains(&day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +404,67 @@ mod tests {
         let dated = extract(&doc, &layout).expect("a date");
         assert_eq!(dated.date.iso().as_deref(), Some("2018-10-30"));
         assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Thanh Hóa"));
+    }
+}
+
+#[cfg(test)]
+mod body_date_tests {
+    use super::*;
+
+    #[test]
+    fn body_dates_with_leftover() {
+        type Row = (&'static str, (Option<u16>, u8, u8), &'static str);
+        let table: &[Row] = &[
+            ("10/11/2018.", (Some(2018), 11, 10), "."),
+            ("05-10-2018 cua", (Some(2018), 10, 5), " cua"),
+            ("1/1/2003", (Some(2003), 1, 1), ""),
+            ("30 thang 5 nam 2013;", (Some(2013), 5, 30), ";"),
+            ("30 thang 11, nam 2025", (Some(2025), 11, 30), ""),
+            ("15 thang 12 hang nam", (None, 12, 15), " hang nam"),
+            ("10/11)", (None, 11, 10), ")"),
+            ("31/12 / 2025", (Some(2025), 12, 31), ""),
+            ("9 / 12 / 2024 den", (Some(2024), 12, 9), " den"),
+        ];
+        for (key, (y, m, d), rest) in table {
+            let (got, used) = parse_body_date(key).unwrap_or_else(|| panic!("{key:?}"));
+            assert_eq!((got.year, got.month, got.day), (*y, *m, *d), "{key:?}");
+            assert_eq!(&key[used..], *rest, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_no_date() {
+        for key in [
+            "1/500",
+            "32/12/2025",
+            "12/2025/nd-cp",
+            "31/2/2025",
+            "29/2/2025",
+            "30/2",
+            "12/13",
+            "5 nguoi",
+            "15/2025",
+            "2/3a",
+        ] {
+            assert!(parse_body_date(key).is_none(), "{key:?}");
+        }
+        assert!(parse_body_date("29/2/2024").is_some());
+    }
+
+    #[test]
+    fn months_of_a_year() {
+        let table: &[(&str, (u16, u8), &str)] = &[
+            ("thang 6/2023.", (2023, 6), "."),
+            ("thang 11 nam 2025 ", (2025, 11), " "),
+            ("thang 12 - 2025", (2025, 12), ""),
+        ];
+        for (key, ym, rest) in table {
+            let (got, used) = parse_month(key).unwrap_or_else(|| panic!("{key:?}"));
+            assert_eq!(got, *ym, "{key:?}");
+            assert_eq!(&key[used..], *rest, "{key:?}");
+        }
+        for key in ["thang 13/2025", "thang 6", "thang 6/25", "thang 6/20255"] {
+            assert!(parse_month(key).is_none(), "{key:?}");
+        }
     }
 }

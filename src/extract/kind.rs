@@ -105,6 +105,12 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("CK", "ban_cam_ket"),
 ];
 
+/// The type names (folded) and their codes, longer names before their prefixes; for
+/// extractors that read type words in running text (cited documents).
+pub fn type_names() -> &'static [(&'static str, &'static str)] {
+    TYPE_NAMES
+}
+
 /// The type-name line of the heading, with the code and the span of the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {

@@ -119,6 +119,16 @@ fn parse_at(text: &str, start: usize) -> Option<Found> {
     }
 }
 
+/// A number and symbol cited in running text (`12358/UBND-THKH`, `99- TB/TW`,
+/// `…05…./2006/ QĐ-UBND`), parsed at the start of `text`: its canonical value (white
+/// space and fill removed, as in `number.value`) and how many characters it covers.
+pub fn cited(text: &str) -> Option<(String, usize)> {
+    match parse_at(text, 0)? {
+        Found::Number(number, span) => Some((number.value, span.1)),
+        Found::Blank(_) => None,
+    }
+}
+
 fn is_year(group: &str) -> bool {
     group.len() == 4
         && group.bytes().all(|b| b.is_ascii_digit())
@@ -170,14 +180,20 @@ fn symbol(i: &str) -> IResult<&str, Vec<&str>> {
     Ok((i, groups))
 }
 
-// group := (letter | digit | "&" | "." letter)+
+// group := word (("." | "&" " "?)? word)*     word := (letter | digit)+
+// (`V.I`, `ĐT&CTSV`, and `QLN& TTBĐS` as cited with a stray space)
 fn group(i: &str) -> IResult<&str, &str> {
+    let word = || take_while1(|c: char| c.is_alphanumeric());
     recognize((
-        take_while1(|c: char| c.is_alphanumeric() || c == '&'),
+        word(),
         many0((
-            opt(char('.')),
-            take_while1(|c: char| c.is_alphanumeric() || c == '&'),
+            opt(alt((
+                recognize(char('.')),
+                recognize((char('&'), opt(char(' ')))),
+            ))),
+            word(),
         )),
+        opt(char('&')),
     ))
     .parse(i)
 }
@@ -333,5 +349,32 @@ mod tests {
                 ..
             }
         ));
+    }
+}
+
+#[cfg(test)]
+mod cited_tests {
+    use super::*;
+
+    #[test]
+    fn cited_numbers_with_what_they_cover() {
+        let table = [
+            ("12358/UBND-THKH ngày 05/10/2018", "12358/UBND-THKH", 15),
+            ("99- TB/TW, ngày", "99-TB/TW", 9),
+            ("38/2015/TT- BTC ngày", "38/2015/TT-BTC", 15),
+            ("15972/SXD-QLN& TTBĐS ngày", "15972/SXD-QLN&TTBĐS", 20),
+            ("3590/ĐHQGHN-ĐT&CTSV của", "3590/ĐHQGHN-ĐT&CTSV", 19),
+            ("…05…./2006/ QĐ-UBND, ngày", "05/2006/QĐ-UBND", 19),
+            ("107/2025 ngày", "107/2025", 8),
+            ("45/2013/QH13.", "45/2013/QH13", 12),
+        ];
+        for (text, value, covered) in table {
+            let (got, len) = cited(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(got, value, "{text:?}");
+            assert_eq!(len, covered, "{text:?}");
+        }
+        for text in [".../QĐ-UBND", "ngày 12", "12 cán bộ"] {
+            assert_eq!(cited(text), None, "{text:?}");
+        }
     }
 }
