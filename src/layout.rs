@@ -56,8 +56,15 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
         .expect("valid regex")
 });
-pub static KINH_GUI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:kinh\s*g[uw]i|k\.?g)\s*[:.;]?").expect("valid regex"));
+/// `Kính gửi:` at the start of a line; also `Kính gởi`, OCR `Kinh gui`, `K/g`, and a
+/// label split over lines by a converter (`Kính` / `gửi:`, `Kính g` / `ửi`).
+pub static KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:kinh\s*g[uwo]i|k\.?g|kinh(?:\s*g)?\s*$)\s*[:.;]?").expect("valid regex")
+});
+/// Lines a `Kính gửi` never comes after: the body's first article or section, the
+/// signature and `Nơi nhận` (a form annexed after them has its own `Kính gửi`).
+static AFTER_KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:dieu 1\b|chuong i\b|i[.-] |1\. )").expect("valid regex"));
 pub static NOI_NHAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[oơ]i\s*nh[aâ]n\s*[:.;]?").expect("valid regex"));
 /// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.
@@ -84,7 +91,14 @@ impl Layout {
         };
 
         let kinh_gui_limit = top.map_or(search.min(60), |t| (t + HEADING_MAX_LINES + 20).min(n));
-        let kinh_gui = (top.unwrap_or(0)..kinh_gui_limit).find(|&i| KINH_GUI.is_match(key(i)));
+        // From the first line: a scrape may start at `Kính gửi`, above a stray anchor.
+        let kinh_gui = (0..kinh_gui_limit)
+            .take_while(|&i| {
+                !(AFTER_KINH_GUI.is_match(key(i))
+                    || NOI_NHAN.is_match(key(i))
+                    || SIGN_PREFIX.is_match(key(i)))
+            })
+            .find(|&i| KINH_GUI.is_match(key(i)));
 
         let heading_end = match top {
             Some(t) => {
@@ -168,30 +182,7 @@ fn issuer_block_start(doc: &Doc, top: usize) -> usize {
     if taken == 0 { top } else { i }
 }
 
-/// The `Kính gửi` block ends at the first blank line after at least one addressee, or
-/// at a line that opens the body.
+/// The body starts after the `Kính gửi` block (see [`crate::extract::recipients::block`]).
 fn end_of_kinh_gui(doc: &Doc, k: usize) -> usize {
-    let n = doc.lines.len();
-    let mut i = k + 1;
-    let first_has_text = doc.line_key(doc.lines[k]).len() > "kinh gui:".len() + 1;
-    let mut seen = first_has_text;
-    while i < n {
-        let line = doc.lines[i];
-        let key = doc.line_key(line);
-        if line.is_blank() {
-            if seen {
-                break;
-            }
-        } else if BODY_START.is_match(key) || (seen && !looks_like_addressee(key)) {
-            break;
-        } else {
-            seen = true;
-        }
-        i += 1;
-    }
-    i
-}
-
-fn looks_like_addressee(key: &str) -> bool {
-    key.starts_with(['-', '+', '~', '*']) || key.len() < 90
+    crate::extract::recipients::block(doc, k).end
 }

@@ -17,6 +17,8 @@ pub const SIGNER_TITLE_MISSING: &str = "signer.title_missing";
 pub const DISTRIBUTION_MISSING: &str = "distribution.missing";
 pub const DEADLINE_RECURRING: &str = "deadline.recurring";
 pub const DEADLINE_BEFORE_ISSUE: &str = "deadline.before_issue_date";
+/// A time limit given only as a year or a quarter, or without a year to resolve it by.
+pub const DEADLINE_UNDATED: &str = "deadline.undated";
 pub const DECODE_PREFIX: &str = "decode";
 
 pub fn warning(code: &str, message: impl Into<String>) -> Warning {

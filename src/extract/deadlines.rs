@@ -1,9 +1,503 @@
-//! Time limits by which something must be done.
+//! Deadlines: every time limit by which something must be done.
+//!
+//! A limit is a date introduced by a word that makes it one: `trước ngày 10/11/2018`,
+//! `trước 17 giờ ngày …`, `chậm nhất (là) ngày …`, `hạn cuối ngày …`, a month after
+//! `hoàn thành trong tháng 6/2023` / `xong cuối tháng …` / `đến hết tháng …`, the date or
+//! month after a `Thời hạn …:` / `Thời gian hoàn thành:` label (the end of a `từ … đến …`
+//! range there), and the cells of a table column headed `Thời hạn`. Other dates (issue,
+//! cited documents, effective and start dates, past events) are never introduced so.
+//!
+//! A day and month without a year take the issue date's year, rolling to the next year
+//! when they would fall before it. A limit that recurs (`hằng tháng`, `hằng năm`,
+//! `định kỳ`) or is given only as a year or quarter has no date: it is listed with a
+//! null date and a warning. A dated limit before the issue date is a past condition
+//! (`đã đóng … trước ngày …`), not a deadline, unless the sentence asks for something to
+//! be done by it, in which case it is kept and flagged.
 
-use crate::doc::Doc;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Doc, Span};
+use crate::extract::date::{BodyDate, parse_body_date, parse_month};
+use crate::extract::tasks::Item;
 use crate::layout::Layout;
-use crate::record::Deadline;
+use crate::record::{Deadline, Warning};
+use crate::warning::{self, warning};
 
-pub fn extract(_doc: &Doc, _layout: &Layout) -> Vec<Deadline> {
-    Vec::new()
+/// The issue date, as far as the record has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: Option<u8>,
 }
+
+impl IssueDate {
+    /// From the record's ISO `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(iso: &str) -> Option<IssueDate> {
+        let mut parts = iso.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next().and_then(|d| d.parse().ok());
+        Some(IssueDate { year, month, day })
+    }
+
+    fn key(&self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day.unwrap_or(1))
+    }
+}
+
+/// Why a limit has no date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undated {
+    /// `hằng tháng`, `hằng năm`, `định kỳ`, `của năm sau`.
+    Recurring,
+    /// Only a year or a quarter, or a day and month with no issue date to take the year from.
+    Imprecise,
+}
+
+/// A deadline with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub deadline: Deadline,
+    pub span: Span,
+    /// Index of the task it sits in.
+    pub task: Option<usize>,
+    pub undated: Option<Undated>,
+    /// A dated limit that falls before the issue date.
+    pub before_issue: bool,
+}
+
+/// Words that make the date after them a limit, with an optional hour (`17 giờ`, `16:00`)
+/// and `ngày`. Group `date` marks where the date begins.
+static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?(?:\s+den)?|muon nhat(?:\s+la)?(?:\s+vao)?|",
+        r"han chot(?:\s+la)?(?:\s+vao)?|han cuoi(?:\s+la)?(?:\s+vao)?|khong muon hon)\s*",
+        r"(?:(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*)?",
+        r"(?:ngay\s*)?(?P<date>[0-9])"
+    ))
+    .expect("valid regex")
+});
+/// Words that make the month after them a limit.
+static MONTH_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:trong|xong|cuoi|den het|truoc het|xong trong|hoan thanh trong)\s+(?P<month>thang\s+[0-9])")
+        .expect("valid regex")
+});
+/// `Thời hạn …:`, `Thời gian hoàn thành:`, `Thời gian thực hiện:` labels.
+static LIMIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bthoi (?:han(?: [a-z ]{0,40})?|gian (?:hoan thanh|thuc hien))\s*:\s*")
+        .expect("valid regex")
+});
+/// A column header of a table of tasks: `Thời hạn`, `Thời hạn hoàn thành`.
+static LIMIT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^thoi (?:han|gian hoan thanh)(?: hoan thanh| thuc hien)?\s*$")
+        .expect("valid regex")
+});
+/// A limit given only as a year or a quarter, after a word of completion.
+static YEAR_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:hoan thanh|xong|bao cao)(?:\s+[a-z]+){0,4}?\s+(?:trong|truoc|ngay trong)\s+",
+        r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4})\b"
+    ))
+    .expect("valid regex")
+});
+/// What makes a day and month without a year recur.
+static RECURS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)?\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:nam|thang|quy|tuan)|nam\s+(?:sau|tiep theo|xet)|cua\s+nam\b|ke tiep)")
+        .expect("valid regex")
+});
+static RECURS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:dinh ky|(?:hang|moi)\s+(?:nam|thang|quy|tuan))\b").expect("valid regex")
+});
+/// `trước ngày 25 hằng tháng`: a day with no month.
+static DAY_EACH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,2}\s+(?:cua\s+)?(?:hang|moi)\s+thang").expect("valid regex")
+});
+/// Words asking for something to be done: a limit before the issue date that sits in
+/// such a sentence is a late deadline, not a past condition.
+static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:gui ve|gui bao cao|bao cao ve|nop ve|hoan thanh|de nghi|yeu cau)\b")
+        .expect("valid regex")
+});
+/// Past conditions and events: `đã …`, `trước đây`.
+static PAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:da|truoc day|tu truoc)\b").expect("valid regex"));
+/// A `từ …` that opens a period the limit closes.
+static FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btu\b").expect("valid regex"));
+
+/// How far back the sentence around a limit is read.
+const CLAUSE_BACK: usize = 220;
+
+/// Finds the deadlines of the document, in order.
+///
+/// `latest_cited` is the latest date of a document the text cites: when the issue date is
+/// unknown, a limit before it is in the past all the same.
+pub fn extract(
+    doc: &Doc,
+    layout: &Layout,
+    issued: Option<IssueDate>,
+    latest_cited: Option<&str>,
+    items: &[Item],
+) -> Vec<Found> {
+    let past = Past {
+        issued,
+        latest_cited: latest_cited.and_then(IssueDate::parse),
+    };
+    // The whole text: limits also stand in tables and annexes after the signature.
+    let _ = layout;
+    let from = 0;
+    let key = doc.key.as_str();
+    let mut found: Vec<Found> = Vec::new();
+
+    for c in LIMIT.captures_iter(key) {
+        let (Some(whole), Some(date_at)) = (c.get(0), c.name("date")) else {
+            continue;
+        };
+        let start = from + whole.start();
+        let at = from + date_at.start();
+        if let Some(f) = dated_limit(doc, start, at, past) {
+            push(&mut found, f);
+        }
+    }
+    for c in MONTH_LIMIT.captures_iter(key) {
+        let (Some(whole), Some(month)) = (c.get(0), c.name("month")) else {
+            continue;
+        };
+        let start = from + whole.start();
+        let at = from + month.start();
+        let Some(((year, m), used)) = parse_month(&doc.key[at..]) else {
+            continue;
+        };
+        // A period `từ … đến hết tháng …` is no limit; nor a month already past.
+        let clause = clause_before(doc, start);
+        if whole.as_str().starts_with("den het") && FROM.is_match(clause) {
+            continue;
+        }
+        if issued.is_some_and(|d| (year, m) < (d.year, d.month)) {
+            continue;
+        }
+        push(
+            &mut found,
+            Found {
+                deadline: Deadline {
+                    date: Some(format!("{year:04}-{m:02}")),
+                    text: doc.value((start, at + used)),
+                    task: None,
+                },
+                span: (start, at + used),
+                task: None,
+                undated: None,
+                before_issue: false,
+            },
+        );
+    }
+    for m in LIMIT_LABEL.find_iter(key) {
+        let start = from + m.start();
+        let at = from + m.end();
+        if let Some(f) = labelled_limit(doc, start, at, past) {
+            push(&mut found, f);
+        }
+    }
+    for m in YEAR_LIMIT.find_iter(key) {
+        let start = from + m.start();
+        let phrase_start = start
+            + m.as_str()
+                .rfind(" trong ")
+                .or_else(|| m.as_str().rfind(" truoc "))
+                .map_or(0, |p| p + 1);
+        push(
+            &mut found,
+            Found {
+                deadline: Deadline {
+                    date: None,
+                    text: doc.value((phrase_start, from + m.end())),
+                    task: None,
+                },
+                span: (phrase_start, from + m.end()),
+                task: None,
+                undated: Some(Undated::Imprecise),
+                before_issue: false,
+            },
+        );
+    }
+    table_cells(doc, from, past, &mut found);
+
+    found.sort_by_key(|f| f.span.0);
+    for f in &mut found {
+        f.task = items
+            .iter()
+            .position(|item| item.span.0 <= f.span.0 && f.span.0 < item.span.1);
+        f.deadline.task = f.task.map(|k| items[k].label.clone());
+    }
+    found
+}
+
+/// The warnings the deadlines call for.
+pub fn warnings(found: &[Found], issued: Option<IssueDate>) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for f in found {
+        match f.undated {
+            Some(Undated::Recurring) => out.push(warning(
+                warning::DEADLINE_RECURRING,
+                format!(
+                    "recurring time limit `{}` has no single date",
+                    f.deadline.text
+                ),
+            )),
+            Some(Undated::Imprecise) => out.push(warning(
+                warning::DEADLINE_UNDATED,
+                format!(
+                    "time limit `{}` gives no day or month that can be dated",
+                    f.deadline.text
+                ),
+            )),
+            None => {}
+        }
+        if f.before_issue {
+            let issue = issued.map(|d| d.key());
+            out.push(warning(
+                warning::DEADLINE_BEFORE_ISSUE,
+                format!(
+                    "deadline {} (`{}`) is before the issue date {:?}",
+                    f.deadline.date.as_deref().unwrap_or("?"),
+                    f.deadline.text,
+                    issue
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Keeps the first of overlapping finds.
+fn push(found: &mut Vec<Found>, f: Found) {
+    let overlaps = found
+        .iter()
+        .any(|g| g.span.0 < f.span.1 && f.span.0 < g.span.1);
+    if !overlaps {
+        found.push(f);
+    }
+}
+
+/// A limit word followed by a date: `trước ngày 10/11/2018`, `chậm nhất ngày 25/11`.
+fn dated_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Found> {
+    let rest = &doc.key[at..];
+    if let Some(m) = DAY_EACH_MONTH.find(rest) {
+        let end = at + m.end();
+        return Some(undated(doc, (start, end), Undated::Recurring));
+    }
+    let (date, used) = parse_body_date(rest)?;
+    let end = at + used;
+    resolve(doc, (start, end), date, past)
+}
+
+/// Turns a parsed date into a deadline: recurring, rolled into the issue year, or dated.
+fn resolve(doc: &Doc, span: Span, date: BodyDate, past: Past) -> Option<Found> {
+    let (start, end) = span;
+    let issued = past.issued;
+    if PAST.is_match(words_before(doc, start)) {
+        return None;
+    }
+    match date.year {
+        None => {
+            if RECURS_AFTER.is_match(&doc.key[end..])
+                || RECURS_BEFORE.is_match(clause_before(doc, start))
+            {
+                let end = end + RECURS_AFTER.find(&doc.key[end..]).map_or(0, |m| m.end());
+                let (s, e) = doc.tidy((start, end));
+                return Some(undated(doc, (s, e), Undated::Recurring));
+            }
+            let Some(issue) = issued else {
+                return Some(undated(doc, span, Undated::Imprecise));
+            };
+            let mut year = issue.year;
+            if (year, date.month, date.day) < issue.key() {
+                year += 1;
+            }
+            Some(dated(doc, span, (year, date.month, date.day), false))
+        }
+        Some(year) => {
+            let when = (year, date.month, date.day);
+            let before_issue = issued.is_some_and(|d| when <= d.key());
+            let before_cited = past.latest_cited.is_some_and(|d| when < d.key());
+            // A past condition, unless its own clause asks for something by that date
+            // (`gửi báo cáo về Sở trước ngày …` in a letter sent late).
+            if (before_issue || before_cited) && !DEMAND.is_match(words_before(doc, start)) {
+                return None;
+            }
+            Some(dated(doc, span, when, before_issue))
+        }
+    }
+}
+
+/// `Thời hạn nộp hồ sơ: Từ 9/12/2024 đến 13/12/2024`, `Thời gian thực hiện: Tháng 12/2025`,
+/// `Thời gian hoàn thành: trước ngày 31/3/2026`.
+fn labelled_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Found> {
+    let issued = past.issued;
+    let rest = &doc.key[at..];
+    let mut pos = at + (rest.len() - rest.trim_start_matches(' ').len());
+    let mut tail = &doc.key[pos..];
+    for prefix in ["hoan thanh ", "xong ", "truoc ", "ngay ", "trong "] {
+        if let Some(t) = tail.strip_prefix(prefix) {
+            pos += prefix.len();
+            tail = t;
+        }
+    }
+    if tail.starts_with("thang") {
+        let ((year, m), used) = parse_month(tail)?;
+        if issued.is_some_and(|d| (year, m) < (d.year, d.month)) {
+            return None;
+        }
+        let span = (start, pos + used);
+        return Some(Found {
+            deadline: Deadline {
+                date: Some(format!("{year:04}-{m:02}")),
+                text: doc.value(span),
+                task: None,
+            },
+            span,
+            task: None,
+            undated: None,
+            before_issue: false,
+        });
+    }
+    if let Some(t) = tail.strip_prefix("tu ") {
+        // A window: the limit is its end.
+        let (_, used) = parse_body_date(t.trim_start_matches("ngay "))?;
+        let skipped = t.len() - t.trim_start_matches("ngay ").len();
+        let after = &t[skipped + used..];
+        let to = after.find("den ").filter(|&p| p < 12)?;
+        let mut e = pos + 3 + skipped + used + to + 4;
+        let mut t2 = &doc.key[e..];
+        if let Some(x) = t2.strip_prefix("ngay ") {
+            e += 5;
+            t2 = x;
+        }
+        let (date, used) = parse_body_date(t2)?;
+        return resolve(doc, (start, e + used), date, past);
+    }
+    let (date, used) = parse_body_date(tail)?;
+    resolve(doc, (start, pos + used), date, past)
+}
+
+/// Cells of a `Thời hạn` column: lines holding only a date or a month, after the header.
+fn table_cells(doc: &Doc, from: usize, past: Past, found: &mut Vec<Found>) {
+    let issued = past.issued;
+    let first = doc.line_of(from);
+    let Some(header) =
+        (first..doc.lines.len()).find(|&i| LIMIT_HEADER.is_match(doc.line_key(doc.lines[i])))
+    else {
+        return;
+    };
+    for i in header + 1..doc.lines.len() {
+        let line = doc.lines[i];
+        let key = doc.line_key(line);
+        if key.is_empty() || key.len() > 24 {
+            continue;
+        }
+        let key_trim = key.trim_end_matches(['.', ';', ',']);
+        if key_trim.starts_with("thang") {
+            if let Some(((year, m), used)) = parse_month(key_trim) {
+                if used == key_trim.len() && issued.is_none_or(|d| (year, m) >= (d.year, d.month)) {
+                    let span = (line.start, line.start + used);
+                    push(
+                        found,
+                        Found {
+                            deadline: Deadline {
+                                date: Some(format!("{year:04}-{m:02}")),
+                                text: doc.value(span),
+                                task: None,
+                            },
+                            span,
+                            task: None,
+                            undated: None,
+                            before_issue: false,
+                        },
+                    );
+                }
+            }
+        } else if let Some((date, used)) = parse_body_date(key_trim) {
+            if used == key_trim.len() && date.year.is_some() {
+                let span = (line.start, line.start + used);
+                if let Some(f) = resolve(doc, span, date, past) {
+                    if !f.before_issue {
+                        push(found, f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What tells a limit from the past: the issue date, else the latest cited date.
+#[derive(Debug, Clone, Copy)]
+struct Past {
+    issued: Option<IssueDate>,
+    latest_cited: Option<IssueDate>,
+}
+
+/// The few words before `pos` in the same clause (after the last comma): where `đã`
+/// marks a past condition (`đã đóng bảo hiểm … trước ngày …`).
+fn words_before(doc: &Doc, pos: usize) -> &str {
+    const WORDS: usize = 8;
+    let clause = clause_before(doc, pos);
+    let clause = clause.rsplit(',').next().unwrap_or(clause);
+    let mut cut = clause.len();
+    for (seen, (k, _)) in clause.rmatch_indices(' ').enumerate() {
+        cut = k;
+        if seen >= WORDS {
+            break;
+        }
+    }
+    &clause[cut.min(clause.len())..]
+}
+
+/// The sentence before `pos`: back to the last `.`, `;` or `:` ending a sentence, at most
+/// [`CLAUSE_BACK`] characters.
+fn clause_before(doc: &Doc, pos: usize) -> &str {
+    let from = pos.saturating_sub(CLAUSE_BACK);
+    let window = &doc.key[from..pos];
+    let bytes = window.as_bytes();
+    let mut cut = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        let ends = matches!(b, b';')
+            || (b == b'.' && bytes.get(k + 1).is_none_or(|n| n.is_ascii_whitespace()));
+        if ends {
+            cut = k + 1;
+        }
+    }
+    &window[cut..]
+}
+
+fn dated(doc: &Doc, span: Span, (y, m, d): (u16, u8, u8), before_issue: bool) -> Found {
+    Found {
+        deadline: Deadline {
+            date: Some(format!("{y:04}-{m:02}-{d:02}")),
+            text: doc.value(span),
+            task: None,
+        },
+        span,
+        task: None,
+        undated: None,
+        before_issue,
+    }
+}
+
+fn undated(doc: &Doc, span: Span, why: Undated) -> Found {
+    Found {
+        deadline: Deadline {
+            date: None,
+            text: doc.value(span),
+            task: None,
+        },
+        span,
+        task: None,
+        undated: Some(why),
+        before_issue: false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

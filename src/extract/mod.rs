@@ -148,13 +148,33 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     }
 
     record.recipients = recipients::extract(doc, layout);
-    record.tasks = tasks::extract(doc, layout);
-    record.deadlines = deadlines::extract(doc, layout);
+    let own = record.number.as_ref().map(|n| n.value.as_str());
+    record.references = references::extract(doc, layout, own);
+    let items = tasks::find(doc, layout);
+    let issued = record.date.as_deref().and_then(deadlines::IssueDate::parse);
+    let latest_cited = record
+        .references
+        .iter()
+        .filter_map(|r| r.date.as_deref())
+        .max();
+    let found = deadlines::extract(doc, layout, issued, latest_cited, &items);
+    record.tasks = items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| item.to_task(&found, k))
+        .collect();
+    record.deadlines = found.iter().map(|d| d.deadline.clone()).collect();
+    record.warnings.extend(deadlines::warnings(&found, issued));
     record.signer = signer::extract(doc, layout);
     record.distribution = distribution::extract(doc, layout);
-    record.references = references::extract(doc, layout);
-    record.urgency = marks::urgency(doc, layout);
-    record.security = marks::security(doc, layout);
+    if let Some((code, span)) = marks::urgency(doc, layout) {
+        put_span(record, "urgency", span);
+        record.urgency = Some(code);
+    }
+    if let Some((code, span)) = marks::security(doc, layout) {
+        put_span(record, "security", span);
+        record.security = Some(code);
+    }
 }
 
 fn subject_is_vv(doc: &Doc, layout: &Layout) -> bool {

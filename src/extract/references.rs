@@ -1,9 +1,372 @@
-//! Documents cited by number.
+//! References: the documents cited by number (`Công văn số 12358/UBND-THKH ngày
+//! 05/10/2018 của UBND tỉnh`, `Luật … số 72/2025/QH15`, Party `Kết luận số 212-KL/TW`,
+//! `Quyết định 1234/QĐ-TTg` without `số`), in order of first mention, each once.
+//!
+//! A citation is a number and symbol (parsed by [`crate::extract::number::cited`]) after
+//! `số` or right after a type word, with a type word (`Công văn`, `Nghị định`, `Luật …`,
+//! `văn bản`, `Tờ trình` …) shortly before it in the same sentence; or the next number
+//! of a list that began with one (`các công văn số 695/…, 4032/… và 1238/…`). Form numbers
+//! (`mẫu số 03/TNDN`), codes (`mã số 220725-17`) and ids without a symbol are not
+//! documents. The kind comes from the type word, else from the symbol; the date is the
+//! `ngày …` right after the number. The document's own number is never a reference.
+//! The whole text is read, annexes included: their captions and legal bases cite too.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::doc::Doc;
+use crate::extract::date::parse_body_date;
+use crate::extract::kind;
+use crate::extract::number::cited;
 use crate::layout::Layout;
 use crate::record::Reference;
 
-pub fn extract(_doc: &Doc, _layout: &Layout) -> Vec<Reference> {
-    Vec::new()
+/// How many words may stand between a type word and its number (`Luật Tổ chức chính
+/// quyền địa phương số …`, `văn bản đề ngày 29 tháng 10 năm 2025 số …`).
+const TYPE_WORD_REACH: usize = 10;
+/// How far after one citation the next number of its list may start.
+const LIST_REACH: usize = 60;
+
+/// Type words that name no specific kind but still introduce a document.
+const GENERIC_TYPES: &[&str] = &[
+    "van ban",
+    "don",
+    "phieu",
+    "giay",
+    "so tay",
+    "thong bao ket luan",
+];
+
+/// Any type word, the longest first; group `t` is the word.
+static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = kind::type_names().iter().map(|(name, _)| *name).collect();
+    names.extend(GENERIC_TYPES);
+    names.push("bo luat");
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternation = names
+        .iter()
+        .map(|n| n.replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"\b(?P<t>{alternation})\b")).expect("valid regex")
+});
+/// `số`, `số:` right before a number.
+static SO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bso\s*[:.]?\s*$").expect("valid regex"));
+/// The word before `số` that makes it a code, not a document number.
+static CODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$").expect("valid regex")
+});
+/// A number written with letters first (`JHDPC/2025/276`), after `số` only.
+static LOOSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[a-z0-9][a-z0-9.&]*(?:\s?[/-]\s?[a-z0-9][a-z0-9.&]*)+").expect("valid regex")
+});
+
+/// The cited documents, in order of first mention, each once.
+pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> {
+    let _ = layout;
+    let own_key = own.map(dedup_key);
+    let mut out: Vec<Reference> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    let key = doc.key.as_bytes();
+    let mut pos = 0;
+    while pos < key.len() {
+        let b = key[pos];
+        // A number may sit in dot leaders filled in by hand (`số …05…./2006/QĐ-UBND`).
+        let after_fill = {
+            let mut k = pos;
+            while k > 0 && key[k - 1] == b'.' {
+                k -= 1;
+            }
+            k < pos && (k == 0 || key[k - 1] == b' ')
+        };
+        let word_start =
+            pos == 0 || !is_token_byte(key[pos - 1]) || (b.is_ascii_digit() && after_fill);
+        // `số347/TTr-CP`: the number glued to its label.
+        let glued = b.is_ascii_digit()
+            && pos >= 2
+            && &key[pos - 2..pos] == b"so"
+            && (pos == 2 || !key[pos - 3].is_ascii_alphanumeric());
+        if !((word_start || glued) && b.is_ascii_alphanumeric()) {
+            pos += 1;
+            continue;
+        }
+        let Some((value, len, kind_code)) = citation_at(doc, pos, last_end) else {
+            // Skip the rest of this word (only its letters: `số347/…` has a number glued).
+            if b.is_ascii_alphabetic() {
+                while pos < key.len() && key[pos].is_ascii_alphabetic() {
+                    pos += 1;
+                }
+            } else {
+                while pos < key.len() && is_token_byte(key[pos]) {
+                    pos += 1;
+                }
+            }
+            continue;
+        };
+        let end = pos + len;
+        last_end = Some(end);
+        let dkey = dedup_key(&value);
+        if own_key.as_deref() != Some(dkey.as_str()) {
+            let date = date_after(doc, end);
+            match keys.iter().position(|k| *k == dkey) {
+                Some(k) => {
+                    if out[k].date.is_none() {
+                        out[k].date = date;
+                    }
+                }
+                None => {
+                    keys.push(dkey);
+                    out.push(Reference {
+                        kind: kind_code
+                            .map(str::to_string)
+                            .or_else(|| kind_of_symbol(&value)),
+                        number: value,
+                        date,
+                    });
+                }
+            }
+        }
+        pos = end;
+    }
+    out
 }
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'~' | b'&' | b'_')
+}
+
+/// A citation starting at `pos`: its canonical number, its length in characters and the
+/// kind named by its type word.
+fn citation_at(
+    doc: &Doc,
+    pos: usize,
+    last_end: Option<usize>,
+) -> Option<(String, usize, Option<&'static str>)> {
+    let before = &doc.key[pos.saturating_sub(200)..pos];
+    let after_so = SO_BEFORE.is_match(before) || before.ends_with("so");
+    if after_so && CODE_BEFORE.is_match(before) {
+        return None;
+    }
+    // `ngày 27/6/2025` is a date, whatever is glued to it.
+    if before.trim_end().ends_with("ngay") {
+        return None;
+    }
+    // Numbers wrap over lines (`…/TT-` / `BTC`, `412` / `/BC-…`): read across them.
+    let text = join_wrapped(doc.slice(pos, (pos + 80).min(doc.len())));
+    let (value, len, loose) = match cited(&text) {
+        Some((value, len)) => (value, len, false),
+        None if after_so => {
+            let (value, len) = loose_number(doc, pos)?;
+            (value, len, true)
+        }
+        None => return None,
+    };
+    let value = latin(&value);
+    let shape = shape(&value);
+    if shape == Shape::NotANumber {
+        return None;
+    }
+    // Without `số`, only a symbol written as one (`QĐ-TTg`, not `- Công trái`).
+    if !after_so && (shape != Shape::Symbol || !symbol_in_capitals(&value)) {
+        return None;
+    }
+    // The type word before, within the sentence.
+    let clause = sentence_before(before);
+    let type_word = last_type_word(clause);
+    let words_between = type_word.map(|(_, end)| clause[end..].split_whitespace().count());
+    let near_type = words_between.is_some_and(|w| w <= TYPE_WORD_REACH + usize::from(after_so));
+    let in_list = last_end.is_some_and(|e| {
+        pos >= e && pos - e <= LIST_REACH && !doc.key[e..pos].contains(['.', ';'])
+    }) && shape == Shape::Symbol;
+    let accepted = near_type || (in_list && !loose);
+    if !accepted {
+        return None;
+    }
+    let kind_code = type_word
+        .filter(|_| near_type)
+        .and_then(|(t, _)| code_of_type_word(t));
+    Some((value, len, kind_code))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `12358/UBND-THKH`, `72/2025/QH15`: a symbol with letters.
+    Symbol,
+    /// `107/2025`: digits only, a number only after `số`.
+    Digits,
+    NotANumber,
+}
+
+fn shape(value: &str) -> Shape {
+    let Some(sep) = value.find(['/', '-']) else {
+        return Shape::NotANumber;
+    };
+    let symbol = &value[sep + 1..];
+    if symbol.is_empty() || !value.chars().any(|c| c.is_ascii_digit()) {
+        Shape::NotANumber
+    } else if symbol.chars().any(char::is_alphabetic)
+        || value[..sep].chars().any(char::is_alphabetic)
+    {
+        Shape::Symbol
+    } else {
+        Shape::Digits
+    }
+}
+
+/// The text with line breaks turned into spaces where a number goes on across them:
+/// after a separator and before a capital or digit (`…/TT-` / `BTC`), or before a `/`
+/// (`412` / `/BC-…`); not before a bullet or the next sentence's word.
+fn join_wrapped(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            let prev = chars[..k].iter().rev().find(|c| !c.is_whitespace());
+            let next = chars[k + 1..].iter().find(|c| !c.is_whitespace());
+            let after_sep = prev.is_some_and(|&p| p == '/' || p == '-')
+                && next.is_some_and(|&n| n.is_uppercase() || n.is_ascii_digit());
+            let goes_on = after_sep || next == Some(&'/');
+            out.push(if goes_on { ' ' } else { '\n' });
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the letters of a symbol are mostly capitals, as symbols are written
+/// (`QĐ-TTg`, `TTr-CP`, `BNl-QLDN1`), unlike words caught after a dash (`2003 - Công`).
+fn symbol_in_capitals(value: &str) -> bool {
+    let sep = value.find(['/', '-']).unwrap_or(0);
+    value[sep..]
+        .split(['/', '-', '.', '&'])
+        .filter(|g| g.chars().any(char::is_alphabetic))
+        .all(|g| {
+            let upper = g.chars().filter(|c| c.is_uppercase()).count();
+            let lower = g.chars().filter(|c| c.is_lowercase()).count();
+            upper > 0 && lower <= upper
+        })
+}
+
+/// A number that does not open with digits (`JHDPC/2025/276`, `128.2025/OL.WMCLV`).
+fn loose_number(doc: &Doc, pos: usize) -> Option<(String, usize)> {
+    let line_end = doc.lines[doc.line_of(pos)].end.max(pos);
+    let m = LOOSE_NUMBER.find(&doc.key[pos..line_end])?;
+    let len = doc.key[pos..pos + m.end()].trim_end_matches('.').len();
+    let value: String = doc.slice(pos, pos + len).split_whitespace().collect();
+    value
+        .chars()
+        .any(|c| c.is_ascii_digit())
+        .then_some((value, len))
+}
+
+/// The text after the last sentence end (`.` before a blank, `;`); blank lines do not
+/// end it, since table cells and converters break citations over them.
+fn sentence_before(before: &str) -> &str {
+    let bytes = before.as_bytes();
+    let mut cut = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        let ends =
+            b == b';' || (b == b'.' && bytes.get(k + 1).is_some_and(|n| n.is_ascii_whitespace()));
+        if ends {
+            cut = k + 1;
+        }
+    }
+    &before[cut..]
+}
+
+/// The last type word in a clause, and where it ends (`pháp luật` is no type word).
+fn last_type_word(clause: &str) -> Option<(&str, usize)> {
+    TYPE_WORD
+        .captures_iter(clause)
+        .filter_map(|c| c.name("t"))
+        .filter(|m| !(m.as_str() == "luat" && clause[..m.start()].ends_with("phap ")))
+        .last()
+        .map(|m| (m.as_str(), m.end()))
+}
+
+fn code_of_type_word(word: &str) -> Option<&'static str> {
+    let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    if word == "bo luat" {
+        return Some("luat");
+    }
+    kind::type_names()
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, code)| code)
+}
+
+/// The kind from the symbol's type abbreviation (`…/2020/NĐ-CP` → `nghi_dinh`).
+fn kind_of_symbol(value: &str) -> Option<String> {
+    let sep = value.find(['/', '-'])?;
+    let mut symbol = &value[sep + 1..];
+    if let Some((first, rest)) = symbol.split_once(['/', '-']) {
+        if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
+            symbol = rest;
+        }
+    }
+    kind::from_symbol(symbol).map(str::to_string)
+}
+
+/// The date written right after a number: `ngày 05/10/2018`, `, ngày 05 tháng 10 năm 2018`.
+fn date_after(doc: &Doc, end: usize) -> Option<String> {
+    let rest = &doc.key[end.min(doc.len())..];
+    let rest = rest.trim_start_matches([' ', '\n', '\t', ',']);
+    let rest = rest.strip_prefix("ngay")?;
+    let rest = rest.trim_start_matches([' ', '\n', '\t']);
+    let (date, _) = parse_body_date(rest)?;
+    let year = date.year?;
+    Some(format!("{year:04}-{:02}-{:02}", date.month, date.day))
+}
+
+/// Cyrillic letters that look Latin, as converters leave them in symbols (`BТС`).
+fn latin(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            'А' => 'A',
+            'В' => 'B',
+            'Е' => 'E',
+            'К' => 'K',
+            'М' => 'M',
+            'Н' => 'H',
+            'О' => 'O',
+            'Р' => 'P',
+            'С' => 'C',
+            'Т' => 'T',
+            'Х' => 'X',
+            'а' => 'a',
+            'е' => 'e',
+            'о' => 'o',
+            'р' => 'p',
+            'с' => 'c',
+            'х' => 'x',
+            c => c,
+        })
+        .collect()
+}
+
+/// Two mentions are the same document when their numbers agree up to case, `Đ`/`D`, and
+/// `/` or `-` between the groups of the symbol.
+fn dedup_key(value: &str) -> String {
+    let upper: String = latin(value)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
+        .flat_map(char::to_uppercase)
+        .collect();
+    match upper.find(['/', '-']) {
+        Some(sep) => format!(
+            "{}{}",
+            &upper[..sep + 1],
+            upper[sep + 1..].replace('/', "-")
+        ),
+        None => upper,
+    }
+}
+
+#[cfg(test)]
+mod tests;

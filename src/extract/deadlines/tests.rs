@@ -1,0 +1,204 @@
+use super::*;
+use crate::extract::tasks;
+
+const ISSUED: IssueDate = IssueDate {
+    year: 2018,
+    month: 10,
+    day: Some(30),
+};
+
+fn deadlines_in(body: &str, issued: Option<IssueDate>) -> Vec<Found> {
+    let text = format!(
+        "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/SYT-VP\nV/v báo cáo\n\nThanh Hóa, ngày 30 tháng 10 năm 2018\n\nKính gửi: Các đơn vị\n\n{body}\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n"
+    );
+    let doc = Doc::new(text);
+    let layout = Layout::find(&doc);
+    let items = tasks::find(&doc, &layout);
+    extract(&doc, &layout, issued, None, &items)
+}
+
+fn dates(body: &str) -> Vec<Option<String>> {
+    deadlines_in(body, Some(ISSUED))
+        .into_iter()
+        .map(|f| f.deadline.date)
+        .collect()
+}
+
+#[test]
+fn accepts_the_ways_a_limit_is_written() {
+    let table: &[(&str, &[&str], &str)] = &[
+        (
+            "Gửi về Sở trước ngày 10/11/2018.",
+            &["2018-11-10"],
+            "trước ngày 10/11/2018",
+        ),
+        (
+            "Báo cáo trước ngày 30 tháng 11 năm 2018.",
+            &["2018-11-30"],
+            "trước ngày 30 tháng 11 năm 2018",
+        ),
+        (
+            "Gửi báo cáo chậm nhất là ngày 25/11/2018 để tổng hợp.",
+            &["2018-11-25"],
+            "chậm nhất là ngày 25/11/2018",
+        ),
+        (
+            "Nộp hồ sơ trước 17 giờ ngày 05/12/2018.",
+            &["2018-12-05"],
+            "trước 17 giờ ngày 05/12/2018",
+        ),
+        (
+            "Thời gian nộp: từ 9:00 ngày 01/11/2018 trước 16:00 ngày 13/11/2018.",
+            &["2018-11-13"],
+            "trước 16:00 ngày 13/11/2018",
+        ),
+        (
+            "Kết thúc trước ngày 31/12/2018.",
+            &["2018-12-31"],
+            "trước ngày 31/12/2018",
+        ),
+        (
+            "Các đơn vị hoàn thành trong tháng 12/2018.",
+            &["2018-12"],
+            "hoàn thành trong tháng 12/2018",
+        ),
+        (
+            "Báo cáo Thủ tướng trong tháng 11 năm 2018.",
+            &["2018-11"],
+            "trong tháng 11 năm 2018",
+        ),
+        (
+            "Tháo gỡ khó khăn xong cuối tháng 12 năm 2018.",
+            &["2018-12"],
+            "cuối tháng 12 năm 2018",
+        ),
+        (
+            "Thời hạn nộp hồ sơ: Từ 9/11/2018 đến 13/11/2018.",
+            &["2018-11-13"],
+            "Thời hạn nộp hồ sơ: Từ 9/11/2018 đến 13/11/2018",
+        ),
+        (
+            "Thời gian thực hiện: Tháng 12/2018.",
+            &["2018-12"],
+            "Thời gian thực hiện: Tháng 12/2018",
+        ),
+        (
+            "Hạn cuối ngày 15/11/2018.",
+            &["2018-11-15"],
+            "Hạn cuối ngày 15/11/2018",
+        ),
+    ];
+    for (body, want, text) in table {
+        let found = deadlines_in(body, Some(ISSUED));
+        let got: Vec<&str> = found
+            .iter()
+            .filter_map(|f| f.deadline.date.as_deref())
+            .collect();
+        assert_eq!(got, *want, "{body}");
+        assert_eq!(found[0].deadline.text, *text, "{body}");
+    }
+}
+
+#[test]
+fn a_day_and_month_take_the_issue_year() {
+    assert_eq!(dates("Gửi trước ngày 10/11."), [Some("2018-11-10".into())]);
+    // Before the issue date: the next year's.
+    assert_eq!(dates("Gửi trước ngày 15/01."), [Some("2019-01-15".into())]);
+    assert_eq!(
+        dates("Báo cáo trước ngày 05 tháng 12."),
+        [Some("2018-12-05".into())]
+    );
+    // Without an issue date there is nothing to resolve it by.
+    let found = deadlines_in("Gửi trước ngày 10/11.", None);
+    assert_eq!(found[0].deadline.date, None);
+    assert_eq!(found[0].undated, Some(Undated::Imprecise));
+}
+
+#[test]
+fn recurring_limits_have_no_date() {
+    for body in [
+        "Báo cáo trước ngày 25 hằng tháng.",
+        "Tổng hợp báo cáo trước ngày 15/12 hàng năm.",
+        "Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả.",
+        "Báo cáo trước ngày 31 tháng 01 của năm sau liền kề.",
+    ] {
+        let found = deadlines_in(body, Some(ISSUED));
+        assert_eq!(found.len(), 1, "{body}");
+        assert_eq!(found[0].deadline.date, None, "{body}");
+        assert_eq!(found[0].undated, Some(Undated::Recurring), "{body}");
+        let codes: Vec<String> = warnings(&found, Some(ISSUED))
+            .into_iter()
+            .map(|w| w.code)
+            .collect();
+        assert_eq!(codes, [warning::DEADLINE_RECURRING], "{body}");
+    }
+}
+
+#[test]
+fn year_or_quarter_limits_have_no_date() {
+    for body in [
+        "Hoàn thành trong năm 2019.",
+        "Báo cáo Thủ tướng Chính phủ trong quý I năm 2019.",
+    ] {
+        let found = deadlines_in(body, Some(ISSUED));
+        assert_eq!(found.len(), 1, "{body}");
+        assert_eq!(found[0].undated, Some(Undated::Imprecise), "{body}");
+    }
+}
+
+#[test]
+fn rejects_dates_that_are_no_limits() {
+    for body in [
+        // Cited documents, issue and effective dates, start dates, past events.
+        "Thực hiện Công văn số 12358/UBND-THKH ngày 05/10/2018 của UBND tỉnh.",
+        "Quyết định này có hiệu lực từ ngày 01/01/2019.",
+        "Áp dụng từ ngày 01 tháng 12 năm 2018.",
+        "Ngày 14 tháng 11 năm 2018, Phó Thủ tướng đã làm việc.",
+        "Trong tháng 9/2018, các đơn vị đã triển khai.",
+        // Limits already past on the issue date.
+        "Công chức đã được bổ nhiệm trước ngày 30 tháng 6 năm 2018 thì không phải học.",
+        "Ghi nhận thời gian đã đóng bảo hiểm trước ngày 01 tháng 12 năm 2018.",
+        "Đã chỉ đạo các đơn vị khẩn trương hoàn thành việc cập nhật, trước ngày 30/10/2018.",
+        // A period, not a limit.
+        "Mức phí được áp dụng từ nay đến hết tháng 12 năm 2018.",
+        // Relative limits name no date.
+        "Chậm nhất là 03 ngày làm việc sau khi nhận hồ sơ.",
+        "Trước ngày Nghị định này có hiệu lực.",
+    ] {
+        assert_eq!(dates(body), Vec::<Option<String>>::new(), "{body}");
+    }
+}
+
+#[test]
+fn a_late_demand_is_kept_and_flagged() {
+    let found = deadlines_in(
+        "Các đơn vị gửi báo cáo về Sở trước ngày 20/10/2018.",
+        Some(ISSUED),
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].before_issue);
+    let codes: Vec<String> = warnings(&found, Some(ISSUED))
+        .into_iter()
+        .map(|w| w.code)
+        .collect();
+    assert_eq!(codes, [warning::DEADLINE_BEFORE_ISSUE]);
+}
+
+#[test]
+fn deadlines_know_their_task() {
+    let body = "Giám đốc Sở chỉ đạo:\n\n1. Gửi văn bản trước ngày 10/11/2018.\n\n2. Giao Văn phòng báo cáo trước ngày 20/11/2018.\n";
+    let found = deadlines_in(body, Some(ISSUED));
+    let tasks: Vec<Option<&str>> = found.iter().map(|f| f.deadline.task.as_deref()).collect();
+    assert_eq!(tasks, [Some("1"), Some("2")]);
+    let outside = deadlines_in("Gửi trước ngày 10/11/2018.", Some(ISSUED));
+    assert_eq!(outside[0].deadline.task, None);
+}
+
+#[test]
+fn table_column_of_limits() {
+    let body = "TT\nNhiệm vụ\nThời hạn hoàn thành\n1\nXây dựng quy chế\nTháng 12/2018\n2\nRà soát quy trình\n31/12/2018\n";
+    assert_eq!(
+        dates(body),
+        [Some("2018-12".into()), Some("2018-12-31".into())]
+    );
+}

@@ -1,0 +1,151 @@
+use super::*;
+
+fn refs_with(text: &str, own: Option<&str>) -> Vec<(Option<String>, String, Option<String>)> {
+    let doc = Doc::new(text.to_string());
+    let layout = Layout::find(&doc);
+    extract(&doc, &layout, own)
+        .into_iter()
+        .map(|r| (r.kind, r.number, r.date))
+        .collect()
+}
+
+fn numbers(text: &str) -> Vec<String> {
+    refs_with(text, None).into_iter().map(|r| r.1).collect()
+}
+
+#[test]
+fn accepts_the_ways_documents_are_cited() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Thực hiện Công văn số 12358/UBND-THKH ngày 05/10/2018 của UBND tỉnh.",
+            &["12358/UBND-THKH"],
+        ),
+        (
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+            &["72/2025/QH15"],
+        ),
+        ("Căn cứ Nghị định số 30/2020/NĐ-CP;", &["30/2020/NĐ-CP"]),
+        (
+            "Thực hiện Kết luận số 212-KL/TW của Bộ Chính trị.",
+            &["212-KL/TW"],
+        ),
+        (
+            "theo Quyết định 1234/QĐ-TTg của Thủ tướng.",
+            &["1234/QĐ-TTg"],
+        ),
+        (
+            "Căn cứ Luật quản lý, sử dụng tài sản công 15/2017/QH14;",
+            &["15/2017/QH14"],
+        ),
+        // Spaces inside, a label glued to its number, a number over two lines.
+        ("Thông báo Kết luận số 99- TB/TW.", &["99-TB/TW"]),
+        ("Xét Tờ trình số347/TTr-CP của Chính phủ.", &["347/TTr-CP"]),
+        (
+            "Báo cáo thẩm tra số\n\n412\n\n/BC-UBPLTP15 ngày",
+            &["412/BC-UBPLTP15"],
+        ),
+        (
+            "sửa đổi Thông tư số 57/2021/TT-\nBTC ngày 12/7/2021.",
+            &["57/2021/TT-BTC"],
+        ),
+        // Numbers of companies' letters, also with letters first or no symbol.
+        (
+            "Trả lời công văn số 1025-CVHQ ngày 10/10/2025.",
+            &["1025-CVHQ"],
+        ),
+        (
+            "nhận được công văn số JHDPC/2025/276 của Công ty.",
+            &["JHDPC/2025/276"],
+        ),
+        (
+            "Trả lời công văn số 107/2025 ngày 05/11/2025.",
+            &["107/2025"],
+        ),
+        // A list under one type word.
+        (
+            "tại các công văn số 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và 1238/GSQL-GQ2.",
+            &["695/TCHQ-GSQL", "4032/TCHQ-GSQL", "1238/GSQL-GQ2"],
+        ),
+        (
+            "Xét Tờ trình số: 421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 10/11/2025.",
+            &["421/TTr-STC", "501/TTr-STC"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(numbers(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn kind_and_date_of_a_citation() {
+    let got = refs_with(
+        "Thực hiện Công văn số 12358/UBND-THKH ngày 05/10/2018; Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020; văn bản số 6568/VNPT-NL; Quyết định 1899/QĐ-TTg.",
+        None,
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                Some("cong_van".into()),
+                "12358/UBND-THKH".into(),
+                Some("2018-10-05".into())
+            ),
+            (
+                Some("nghi_dinh".into()),
+                "30/2020/NĐ-CP".into(),
+                Some("2020-03-05".into())
+            ),
+            (None, "6568/VNPT-NL".into(), None),
+            (Some("quyet_dinh".into()), "1899/QĐ-TTg".into(), None),
+        ]
+    );
+}
+
+#[test]
+fn each_document_once_in_order_of_first_mention() {
+    let text = "KẾ HOẠCH thực hiện Quyết định số 1899/QĐ-TTG.\nCăn cứ Thông tư số 40/2000/TT-BTC; Quyết định số 1899/QĐ-TTg ngày 01/10/2025.\nTheo Thông tư số 40/2000/TT/BTC.\n";
+    let got = refs_with(text, None);
+    let numbers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(numbers, ["1899/QĐ-TTG", "40/2000/TT-BTC"]);
+    // A later mention gives the date the first one lacked.
+    assert_eq!(got[0].2.as_deref(), Some("2025-10-01"));
+    // Cyrillic look-alikes are read as the Latin letters they stand for.
+    assert_eq!(
+        numbers_in_latin("Thông tư số 06/2022/TT-BТС"),
+        ["06/2022/TT-BTC"]
+    );
+}
+
+fn numbers_in_latin(text: &str) -> Vec<String> {
+    numbers(text)
+}
+
+#[test]
+fn the_documents_own_number_is_no_reference() {
+    let text = "Số: 2926/SYT-VP\n\nThực hiện Công văn số 12358/UBND-THKH. (Kèm theo Công văn số 2926/SYT-VP)";
+    let got: Vec<String> = refs_with(text, Some("2926/SYT-VP"))
+        .into_iter()
+        .map(|r| r.1)
+        .collect();
+    assert_eq!(got, ["12358/UBND-THKH"]);
+}
+
+#[test]
+fn rejects_what_is_no_document_number() {
+    for text in [
+        "kê khai theo mẫu số 03/TNDN ban hành kèm theo",
+        "câu hỏi mã số 220725-17 của độc giả",
+        "đơn phản ánh kiến nghị số PAKN.1761647228267 của ông",
+        "Đoàn kiểm tra số 06 đã làm việc",
+        "quy hoạch 1/500 của khu đô thị",
+        "Tiêu chuẩn TCVN 6909:2001 quy định",
+        "+ Số CBCT/1 phòng thi: Không vượt quá 15 người",
+        "(Đ/c: Tầng 5, Số 8A-10A, Phường Tân Sơn Hòa)",
+        "theo quy định của điều 55 - Pháp lệnh xử lý vi phạm",
+        "Nghị định phát hành công trái năm 2003 - Công trái giáo dục",
+        "Quyết định số .../QĐ-UBND ngày ... tháng ... năm",
+        "ngày 27/6/2025của Bộ Y tế",
+    ] {
+        assert_eq!(numbers(text), Vec::<String>::new(), "{text}");
+    }
+}

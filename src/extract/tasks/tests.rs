@@ -1,0 +1,152 @@
+use super::*;
+
+/// A công văn heading; bodies below are composed for one variant each.
+const HEAD: &str = "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/SYT-VP\nV/v triển khai nhiệm vụ\n\nThanh Hóa, ngày 30 tháng 10 năm 2018\n\nKính gửi: Các đơn vị trực thuộc\n\n";
+const TAIL: &str = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n";
+
+fn tasks(body: &str) -> Vec<(String, String)> {
+    let doc = Doc::new(format!("{HEAD}{body}{TAIL}"));
+    let layout = Layout::find(&doc);
+    find(&doc, &layout)
+        .into_iter()
+        .map(|item| (item.label, item.text))
+        .collect()
+}
+
+fn labels(body: &str) -> Vec<String> {
+    tasks(body).into_iter().map(|t| t.0).collect()
+}
+
+#[test]
+fn arabic_items_with_their_sub_items() {
+    let body = "Thực hiện Công văn số 1/UBND, Giám đốc Sở chỉ đạo:\n\n1. Yêu cầu các đơn vị xây dựng kế hoạch.\na) Phân tích nguyên nhân;\nb) Đề ra giải pháp.\n\n2. Giao Văn phòng\ntổng hợp kết quả.\n\nTrân trọng./.\n";
+    assert_eq!(
+        tasks(body),
+        [
+            (
+                "1".to_string(),
+                "Yêu cầu các đơn vị xây dựng kế hoạch. a) Phân tích nguyên nhân; b) Đề ra giải pháp"
+                    .to_string()
+            ),
+            ("2".to_string(), "Giao Văn phòng tổng hợp kết quả".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn outermost_scheme_wins() {
+    let table: &[(&str, &[&str])] = &[
+        // Roman sections over Arabic sub-items, `I-` and `III/` forms too.
+        (
+            "I. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII- NỘI DUNG\n1. Nội dung\nIII/ TỔ CHỨC\nCác đơn vị thực hiện.\n",
+            &["I", "II", "III"],
+        ),
+        // Articles over the chapters and Roman sections grouping them.
+        (
+            "QUYẾT ĐỊNH:\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n1. Quy định này.\nII. NỘI DUNG\nĐiều 2. Đối tượng\na) Cơ quan.\nĐiều 3. Hiệu lực\n",
+            &["Điều 1", "Điều 2", "Điều 3"],
+        ),
+        // Only lettered points.
+        (
+            "Đề nghị:\na) Rà soát hồ sơ;\nb) Báo cáo kết quả;\nđ) Lưu trữ.\n",
+            &["a", "b"],
+        ),
+        // A number split from its text by a line break.
+        (
+            "1.\nGiảm tối đa số\ntrẻ bị bỏ rơi.\n2.\nBảo đảm mọi trẻ.\n",
+            &["1", "2"],
+        ),
+        // Roman numbering that starts at II, as written.
+        (
+            "II. MỤC ĐÍCH\nNội dung.\nIII. NỘI DUNG\nNội dung.\n",
+            &["II", "III"],
+        ),
+        // One item is still a list (a document cut after it).
+        (
+            "1. Đề cao trách nhiệm người đứng đầu.\n- Báo cáo kết quả.\n",
+            &["1"],
+        ),
+    ];
+    for (body, want) in table {
+        assert_eq!(labels(body), *want, "{body}");
+    }
+}
+
+#[test]
+fn split_and_unnumbered_article_labels() {
+    let body = "QUYẾT NGHỊ:\nĐiều 1.\nSắp xếp các đơn vị.\nĐiều\n2. Quy định mức học phí\nĐiều 2a\n[3].\n1. Thực hiện chế độ.\nĐiều\n. Hiệu lực thi hành\nNghị quyết có hiệu lực.\n";
+    let got = tasks(body);
+    let labels: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(labels, ["Điều 1", "Điều 2", "Điều 2a", "Điều 3"]);
+    assert_eq!(got[3].1, "Hiệu lực thi hành Nghị quyết có hiệu lực");
+    assert_eq!(got[2].1, "1. Thực hiện chế độ");
+}
+
+#[test]
+fn rejects_numbering_that_is_not_the_documents() {
+    let table: &[(&str, &[&str])] = &[
+        // Clauses of a quoted provision.
+        (
+            "Tại Điều 26 Nghị định quy định:\n“Điều 26. Đơn giá thuê đất\n1. Trường hợp thuê đất\na) Tỷ lệ phần trăm;\nb) Giá đất.”\nĐề nghị Công ty thực hiện.\n",
+            &[],
+        ),
+        // A quotation left unclosed, then another one.
+        (
+            "quy định:\n“Điều 30. Tính tiền\n1. Đối với trường hợp\nTại khoản 10 quy định:\n“Điều 51. Chuyển tiếp\n10. Trường hợp thuê đất.”\n",
+            &[],
+        ),
+        // A lone opening quote and an inner quoted term.
+        (
+            "quy định:\n“\nĐiều 5. Các bên\n1. Các bên (gọi là “bên liên kết”) là\n2. Các bên khác.”\n",
+            &[],
+        ),
+        // An unquoted cited article and its clauses.
+        (
+            "+ Tại Điều 2 quy định hiệu lực thi hành như sau:\nĐiều 2. Hiệu lực thi\nhành\n1. Nghị định này có hiệu lực.\n",
+            &[],
+        ),
+        // Out of sequence: a list must open with its first number.
+        ("5... Việc miễn tiền sử dụng đất.\n9... Việc giảm.\n", &[]),
+        // Table cells and lone Roman numerals are no sections.
+        ("TT\nNội dung\nI\nĐại học\nII\nSau đại học\n", &[]),
+        // Numbers that only look like labels.
+        (
+            "Năm học\n2025. Mức thu 10.000 đồng.\n1.5 lần mức lương.\n",
+            &[],
+        ),
+    ];
+    for (body, want) in table {
+        assert_eq!(labels(body), *want, "{body}");
+    }
+}
+
+#[test]
+fn own_items_after_a_quoted_provision() {
+    let body = "- Khoản 1 Điều 8 Nghị quyết có quy định:\n“Điều 8. Về quản lý\n1. Việc hỗ trợ\na) Miễn thuế;\n…”\n1. Về khai thuế TNDN:\nNNT kê khai loại “Thu nhập được miễn thuế theo Nghị quyết\nvào danh mục “Thu nhập miễn thuế ...” để thuận tiện.\n2. Về khai thuế TNCN:\nHiện nay cá nhân kê khai.\n";
+    assert_eq!(labels(body), ["1", "2"]);
+}
+
+#[test]
+fn closing_sentences_and_group_headings_are_left_out() {
+    let body = "1. Giao Văn phòng tổng hợp.\n\nTrên đây là chỉ đạo của Sở./.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    let body = "Điều 1. Phạm vi\nNội dung một.\nChương II\nTỔ CHỨC THỰC HIỆN\nĐiều 2. Hiệu lực\nNội dung hai.\n";
+    assert_eq!(tasks(body)[0].1, "Phạm vi Nội dung một");
+}
+
+#[test]
+fn roman_numerals() {
+    for (s, n) in [
+        ("i", 1),
+        ("iv", 4),
+        ("vi", 6),
+        ("ix", 9),
+        ("xiv", 14),
+        ("xl", 40),
+    ] {
+        assert_eq!(roman(s), Some(n), "{s}");
+    }
+    for s in ["iiii", "vv", "iix", "", "ic"] {
+        assert_eq!(roman(s), None, "{s}");
+    }
+}
