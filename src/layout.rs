@@ -39,7 +39,8 @@ pub struct Layout {
 }
 
 pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\s+h\s*o\s*i\s+c\s*h\s*u\s+n\s*g\s*h\s*i\s*a(?:\s+v\s*i\s*e\s*t\s+n\s*a\s*m)?")
+    // Table cells wrap the title (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): either half counts.
+    Regex::new(r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\b|(?:^|\s)(?:hoi\s+)?chu\s+nghia\s+viet\s+nam")
         .expect("valid regex")
 });
 pub static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,6 +55,11 @@ pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
+        .expect("valid regex")
+});
+/// A `Số` label at the start of a line (not `… kiểm tra số 06` inside a sentence).
+pub static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^so\s*[:.]?\s*(?:[0-9]|[._/~ ]*/|$)|^[a-z ]{0,24}\sso\s*:\s*[0-9]")
         .expect("valid regex")
 });
 pub static KINH_GUI: LazyLock<Regex> =
@@ -75,8 +81,13 @@ impl Layout {
         let key = |i: usize| doc.line_key(doc.lines[i]);
         let search = n.min(HEADING_SEARCH_LINES);
 
-        let motto = (0..search).find(|&i| is_title_anchor(key(i)));
+        let mut motto = (0..search).find(|&i| is_title_anchor(key(i)));
         let number = (0..search).find(|&i| NUMBER_LABEL.is_match(key(i)) && key(i).len() < 200);
+        if motto.is_none() && number.is_none() {
+            // Some conversions put the heading table after the body.
+            motto =
+                (search..n).find(|&i| NATIONAL_TITLE.is_match(key(i)) || MOTTO.is_match(key(i)));
+        }
         let top = match (motto, number) {
             (Some(m), Some(s)) if s < m && m - s > 12 => Some(m),
             (Some(m), Some(s)) => Some(m.min(s)),
@@ -91,7 +102,12 @@ impl Layout {
                 let limit = (t + HEADING_MAX_LINES).min(n);
                 let after_anchors = last_heading_anchor(doc, t, limit) + 1;
                 (after_anchors..limit)
-                    .find(|&i| BODY_START.is_match(key(i)) || KINH_GUI.is_match(key(i)))
+                    .find(|&i| {
+                        // A title in capitals may open with `THỰC HIỆN …`; recitals do not.
+                        let heading_caps =
+                            crate::extract::kind::mostly_upper(doc.line_text(doc.lines[i]));
+                        (BODY_START.is_match(key(i)) && !heading_caps) || KINH_GUI.is_match(key(i))
+                    })
                     .unwrap_or(after_anchors.max(limit.min(after_anchors + 12)).min(n))
             }
             None => kinh_gui.unwrap_or(0),

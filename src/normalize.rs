@@ -45,6 +45,9 @@ static MD_ESCAPE: LazyLock<Regex> =
 static RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[-_=~*]{3,}|(?:\* ?){3,}").expect("valid regex"));
 /// `VIỆT NAMĐộc lập`: the national title and the motto glued by a converter.
+/// `_Hà Nội, ngày …_`: Markdown italics with underscores.
+static MD_UNDERSCORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)(^|[ \t])_([^_\n]+)_([ \t]|$)").expect("valid regex"));
 static MOTTO_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(NAM|Nam)[ \t]*((?:Đ|đ)ộc[ \t]*lập|(?:Đ|đ)ÔC LẬP|ĐỘC LẬP)")
         .expect("valid regex")
@@ -121,6 +124,15 @@ pub fn normalize(decoded: &str) -> Normalized {
         text = Cow::Owned(text.replace("*HR*", "\n"));
     }
     text = replace(text, &RULE, "\n", "rules", &mut repairs);
+    if text.contains('_') {
+        text = replace(
+            text,
+            &MD_UNDERSCORE,
+            "$1$2$3",
+            "markdown_debris",
+            &mut repairs,
+        );
+    }
     if text.contains(['*', '|']) {
         let n = text.matches(['*', '|']).count();
         repairs.push(("markdown_debris", n));
@@ -229,7 +241,7 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
 fn is_page_number(key: &str, previous_key: &str) -> bool {
     let trimmed = key.trim();
     !trimmed.is_empty()
-        && trimmed.len() <= 4
+        && trimmed.len() <= 3
         && trimmed.bytes().all(|b| b.is_ascii_digit())
         && !previous_key.trim_end().ends_with("so:")
         && !previous_key.trim_end().ends_with("so")

@@ -45,7 +45,7 @@ pub struct Dated {
 }
 
 static DATE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ngay\s*[0-9._~ ]{0,14}thang").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"ngay\s*[0-9._~ \n]{0,16}thang").expect("valid regex"));
 
 /// Whether a line key holds a `ngày … tháng … năm …` phrase.
 pub fn is_date_line(key: &str) -> bool {
@@ -90,23 +90,62 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
             fallback = Some(dated);
         }
     }
-    fallback
+    fallback.or_else(|| adopted_on(doc, layout))
 }
 
-/// The place name left of `, ngày` on the date's line, after any column gap.
+/// Laws and resolutions of elected bodies carry the date they were passed, at the end:
+/// `… thông qua ngày 16 tháng 6 năm 2025.` That is their date when the heading has none.
+fn adopted_on(doc: &Doc, layout: &Layout) -> Option<Dated> {
+    let from = doc.lines.get(layout.body.start).map_or(0, |l| l.start);
+    let region = &doc.key[from..];
+    let at = from + region.rfind("thong qua ngay")? + "thong qua ".len();
+    let (rest, date) = date_phrase(&doc.key[at..]).ok()?;
+    Some(Dated {
+        date,
+        date_span: (at, doc.len() - rest.len()),
+        place: None,
+    })
+}
+
+/// The place name left of `, ngày` on the date's line, after any column gap. A place
+/// wrapped by a narrow table cell (`Thành phố Hồ Chí` / `Minh, ngày …`, or `Hà Nội,` /
+/// `ngày …`) is taken from the line above as well.
 fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
-    let line = doc.lines[doc.line_of(at)];
-    let before = &doc.key[line.start..at];
-    let trimmed = before.trim_end();
-    let comma = trimmed.strip_suffix(',')?;
-    // The place sits after the last column gap (two or more spaces, a tab).
-    let gap = comma.rfind("  ").map_or(0, |p| p + 2);
-    let start = line.start + gap;
-    let (s, e) = doc.tidy((start, line.start + comma.len()));
-    let words = doc.key[s..e].split_whitespace().count();
+    let index = doc.line_of(at);
+    let line = doc.lines[index];
+    let before = doc.key[line.start..at].trim_end();
+    let above = index
+        .checked_sub(1)
+        .map(|i| doc.lines[i])
+        .filter(|l| !l.is_blank());
+    let (start, end) = if before.is_empty() {
+        // `Hà Nội,` alone on the line above.
+        let above = above?;
+        let key = doc.line_key(above).trim_end();
+        let comma = key.strip_suffix(',')?;
+        (above.start + column_start(comma), above.start + comma.len())
+    } else {
+        let (place, has_comma) = match before.strip_suffix(',') {
+            Some(p) => (p.trim_end(), true),
+            None => (before, false),
+        };
+        let mut start = line.start + column_start(place);
+        let end = line.start + place.len();
+        if !has_comma && !capitalized_words(doc, (start, end)) {
+            return None;
+        }
+        if start == line.start {
+            if let Some(above) = above.filter(|a| continues_place(doc, *a)) {
+                start = above.start;
+            }
+        }
+        (start, end)
+    };
+    let (s, e) = doc.tidy((start, end));
     let key = &doc.key[s..e];
+    let words = key.split_whitespace().count();
     if s >= e
-        || words > 6
+        || words > 7
         || key
             .bytes()
             .any(|b| b.is_ascii_digit() || b == b':' || b == b'/')
@@ -114,6 +153,34 @@ fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
         return None;
     }
     Some((doc.value((s, e)), (s, e)))
+}
+
+/// Where the right column starts within `key`: after the last gap of two or more spaces.
+fn column_start(key: &str) -> usize {
+    key.rfind("  ").map_or(0, |p| p + 2)
+}
+
+/// Every word starts with a capital letter (`Hà Nội`, `Thành phố Huế`'s first word).
+fn capitalized_words(doc: &Doc, span: Span) -> bool {
+    let text = doc.slice(span.0, span.1);
+    let mut words = text.split_whitespace();
+    let first_upper = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    first_upper && text.split_whitespace().count() <= 5
+}
+
+/// A short line of capitalised words with no punctuation: the first half of a place name.
+fn continues_place(doc: &Doc, line: crate::doc::Line) -> bool {
+    let key = doc.line_key(line);
+    key.len() <= 25
+        && key.split_whitespace().count() <= 4
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'~')
+        && !crate::layout::is_title_anchor(key)
+        && capitalized_words(doc, (line.start, line.end))
 }
 
 // date_phrase := "ngay" sp day? sp "thang" sp month? sp "nam" sp year
