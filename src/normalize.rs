@@ -42,8 +42,7 @@ static MD_HEADING: LazyLock<Regex> =
 static MD_ESCAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\([-*_.#|\[\]()+!])").expect("valid regex"));
 /// Horizontal rules, also glued to words (`CHÍNH PHỦ_______ Số:`).
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-_=~*]{3,}|(?:\* ?){3,}").expect("valid regex"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-_=~]{3,}").expect("valid regex"));
 /// `VIỆT NAMĐộc lập`: the national title and the motto glued by a converter.
 /// `_Hà Nội, ngày …_`: Markdown italics with underscores.
 static MD_UNDERSCORE: LazyLock<Regex> =
@@ -123,6 +122,11 @@ pub fn normalize(decoded: &str) -> Normalized {
         repairs.push(("markdown_debris", n));
         text = Cow::Owned(text.replace("*HR*", "\n"));
     }
+    if text.contains(['*', '|']) {
+        let n = text.matches(['*', '|']).count();
+        repairs.push(("markdown_debris", n));
+        text = Cow::Owned(text.replace('*', "").replace('|', "\n"));
+    }
     text = replace(text, &RULE, "\n", "rules", &mut repairs);
     if text.contains('_') {
         text = replace(
@@ -132,11 +136,6 @@ pub fn normalize(decoded: &str) -> Normalized {
             "markdown_debris",
             &mut repairs,
         );
-    }
-    if text.contains(['*', '|']) {
-        let n = text.matches(['*', '|']).count();
-        repairs.push(("markdown_debris", n));
-        text = Cow::Owned(text.replace('*', "").replace('|', "\n"));
     }
     text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
     let text = drop_furniture_lines(&text, &mut repairs);

@@ -103,6 +103,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("KL", "ket_luan"),
     ("CV", "cong_van"),
     ("CK", "ban_cam_ket"),
+    ("VBHN", "van_ban_hop_nhat"),
 ];
 
 /// The type-name line of the heading, with the code and the span of the name.

@@ -105,7 +105,14 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
 
     let title = kind::find_title(doc, layout);
     let has_abstract_mark = subject_is_vv(doc, layout);
+    let symbol_kind = record
+        .number
+        .as_ref()
+        .and_then(|n| n.symbol.as_deref())
+        .and_then(kind::from_symbol);
     record.kind = match &title {
+        // A consolidated text carries the title of the document it consolidates.
+        _ if symbol_kind == Some("van_ban_hop_nhat") => symbol_kind.map(str::to_string),
         Some(title) => {
             put_span(record, "kind", title.span);
             Some(title.code.to_string())
