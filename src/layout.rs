@@ -44,8 +44,11 @@ pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"doc\s*lap\s*[-,.]?\s*tu\s*do\s*[-,.]?\s*hanh\s*phuc").expect("valid regex")
 });
-pub static PARTY_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"dang\s+cong\s+san\s+viet\s+nam").expect("valid regex"));
+/// The Party's header, and the Youth Union's, which stands in the same place.
+pub static PARTY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
+        .expect("valid regex")
+});
 /// A `Số` label that starts a number: `Số: 12/…`, `SỐ :  144 /…`, `Số 383-QĐ/TW`,
 /// `Số:` alone (number on the next line), `Nghị quyết số: 78/…`, unfilled `Số:   /KH`.
 pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n},
+    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
     combinator::{map_res, opt, value},
 };
 use regex::Regex;
@@ -39,7 +39,8 @@ impl PartialDate {
 /// The date line of the heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated {
-    pub date: PartialDate,
+    /// `None` when even the year was left blank (`ngày … tháng … năm 20…`).
+    pub date: Option<PartialDate>,
     pub date_span: Span,
     pub place: Option<(String, Span)>,
 }
@@ -71,7 +72,10 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
     let mut fallback = None;
     for m in DATE_WORD.find_iter(region) {
         let at = first.start + m.start();
-        let Ok((rest, date)) = date_phrase(&doc.key[at..]) else {
+        let Ok((rest, date)) = date_phrase(&doc.key[at..])
+            .map(|(rest, date)| (rest, Some(date)))
+            .or_else(|_| blank_year_phrase(&doc.key[at..]).map(|(rest, ())| (rest, None)))
+        else {
             continue;
         };
         let end = doc.len() - rest.len();
@@ -101,7 +105,7 @@ fn adopted_on(doc: &Doc, layout: &Layout) -> Option<Dated> {
     let at = from + region.rfind("thong qua ngay")? + "thong qua ".len();
     let (rest, date) = date_phrase(&doc.key[at..]).ok()?;
     Some(Dated {
-        date,
+        date: Some(date),
         date_span: (at, doc.len() - rest.len()),
         place: None,
     })
@@ -200,6 +204,19 @@ fn date_phrase(i: &str) -> IResult<&str, PartialDate> {
             day: day.map(|d| d as u8),
         },
     ))
+}
+
+// blank_year_phrase := "ngay" blank "thang" blank "nam" sp digit{0,3} fill+
+fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
+    let (i, _) = tag("ngay")(i)?;
+    let (i, _) = blank_or(i, 31)?;
+    let (i, _) = tag("thang")(i)?;
+    let (i, _) = blank_or(i, 12)?;
+    let (i, _) = tag("nam")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, _) = take_while_m_n(0, 3, |c: char| c.is_ascii_digit())(i)?;
+    let (i, _) = take_while1(|c: char| matches!(c, '.' | '_' | '~'))(i)?;
+    Ok((i, ()))
 }
 
 // blank_or := sp (number_in_range | fill) sp
@@ -311,7 +328,10 @@ mod tests {
             ..Layout::default()
         };
         let dated = extract(&doc, &layout).expect("a date");
-        assert_eq!(dated.date.iso().as_deref(), Some("2018-10-30"));
+        assert_eq!(
+            dated.date.and_then(|d| d.iso()).as_deref(),
+            Some("2018-10-30")
+        );
         assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Thanh Hóa"));
     }
 }

@@ -34,8 +34,26 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Titles that, alone on a line, are continued by the body they head
 /// (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
 static TITLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc)$").expect("valid regex")
+    Regex::new(
+        r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc)(?: uy| uy ban| hoi dong)?$",
+    )
+    .expect("valid regex")
 });
+
+/// Lines that continue the name above: a unit word and a place, a joining word.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tinh|thanh pho|tp\.?|huyen|quan|xa|phuong|thi xa|thi tran|dac khu|trung uong|viet nam|mien|khu vuc|va|cua|ve|cho|tai|thuoc|tren|-|&)(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// Party committees named after a unit (`HUYỆN ỦY …`, `TỈNH ỦY …`) are bodies.
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tinh|huyen|quan|thi|thanh|xa|phuong) uy\b").expect("valid regex")
+});
+
+/// A line that leaves its name open: it ends on a joining word or a hyphen.
+static OPEN_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s(?:va|cua)|-|&)$").expect("valid regex"));
 
 /// Lines above the heading that are not the issuer: gazette section banners.
 static NOT_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,8 +86,13 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Found {
             // `CHÍNH PHỦ`).
             let incomplete = TITLE_ONLY.is_match(&previous)
                 || BARE_HEAD.is_match(&previous)
-                || previous.split_whitespace().count() == 1;
-            if !BODY_START.is_match(key) || incomplete {
+                || previous.split_whitespace().count() == 1
+                || OPEN_END.is_match(&previous);
+            // A unit and place (`TỈNH GIA LAI`), a joining word (`VÀ XÃ HỘI`) or a short
+            // tail (`NÔNG THÔN`) continues the name above; other lines name a new body.
+            let continuation = (CONTINUATION.is_match(key) && !COMMITTEE.is_match(key))
+                || (key.split_whitespace().count() <= 2 && !BODY_START.is_match(key));
+            if continuation || incomplete {
                 last.push(piece);
                 continue;
             }

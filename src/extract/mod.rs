@@ -72,10 +72,10 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
                 record.place = Some(place);
                 put_span(record, "place", span);
             }
-            match dated.date.iso() {
-                Some(iso) => {
+            match dated.date.and_then(|d| d.iso().map(|iso| (d, iso))) {
+                Some((date, iso)) => {
                     put_span(record, "date", dated.date_span);
-                    if dated.date.day.is_none() {
+                    if date.day.is_none() {
                         record.warnings.push(warning(
                             warning::DATE_INCOMPLETE,
                             format!(
@@ -83,7 +83,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
                             ),
                         ));
                     }
-                    if is_future(&dated.date, context.today) {
+                    if is_future(&date, context.today) {
                         record.warnings.push(warning(
                             warning::DATE_FUTURE,
                             format!("the issue date {iso} is after today"),

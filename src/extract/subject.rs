@@ -147,6 +147,14 @@ fn continues(doc: &Doc, end: usize) -> bool {
             .any(|w| key.ends_with(w))
 }
 
+/// A line opening with a lower-case letter continues the phrase above it.
+fn starts_lower(doc: &Doc, line: crate::doc::Line) -> bool {
+    doc.line_text(line)
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+}
+
 /// `Về …` right under the number: a công văn abstract without its `V/v`.
 fn bare_ve(doc: &Doc, layout: &Layout, i: usize) -> Option<(usize, usize)> {
     let key = doc.line_key(doc.lines[i]);
@@ -218,7 +226,7 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
         // below a lower-case abstract, or the first body sentence below a capital one.
         match first_upper {
             None => first_upper = Some(upper),
-            Some(was) if was != upper && !continues(doc, end) => break,
+            Some(was) if was != upper && !continues(doc, end) && !starts_lower(doc, next) => break,
             _ => {}
         }
         if start.is_none() {
