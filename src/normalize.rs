@@ -203,7 +203,9 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
     let mut in_stamp = false;
     let mut previous_key = String::new();
     for line in text.split('\n') {
-        let line = line.trim_end();
+        // Cells and tags leave indentation that says nothing; column gaps inside a
+        // line are kept.
+        let line = line.trim();
         let key = fold(line);
         let furniture = GAZETTE_HEADER.is_match(&key)
             || WORD_FIELD.is_match(&key)

@@ -204,7 +204,12 @@ fn fill(i: &str) -> IResult<&str, &str> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Option<(String, Option<u64>, Option<u16>, Option<String>, String)> {
+    /// value, seq, year, symbol, and the text the span covers.
+    type Parsed = (String, Option<u64>, Option<u16>, Option<String>, String);
+    /// input, value, seq, year, symbol, covered text.
+    type Row<'a> = (&'a str, &'a str, Option<u64>, Option<u16>, Option<&'a str>, &'a str);
+
+    fn parse(text: &str) -> Option<Parsed> {
         match parse_at(text, 0)? {
             Found::Number(n, span) => Some((
                 n.value,
@@ -219,7 +224,7 @@ mod tests {
 
     #[test]
     fn accepts_real_number_shapes() {
-        let table: [(&str, &str, Option<u64>, Option<u16>, Option<&str>, &str); 9] = [
+        let table: [Row; 9] = [
             (
                 "2926/SYT-VP",
                 "2926/SYT-VP",
