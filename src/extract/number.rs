@@ -207,7 +207,14 @@ mod tests {
     /// value, seq, year, symbol, and the text the span covers.
     type Parsed = (String, Option<u64>, Option<u16>, Option<String>, String);
     /// input, value, seq, year, symbol, covered text.
-    type Row<'a> = (&'a str, &'a str, Option<u64>, Option<u16>, Option<&'a str>, &'a str);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Option<u64>,
+        Option<u16>,
+        Option<&'a str>,
+        &'a str,
+    );
 
     fn parse(text: &str) -> Option<Parsed> {
         match parse_at(text, 0)? {
