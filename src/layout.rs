@@ -39,14 +39,16 @@ pub struct Layout {
 }
 
 pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\s+h\s*o\s*i\s+c\s*h\s*u\s+n\s*g\s*h\s*i\s*a(?:\s+v\s*i\s*e\s*t\s+n\s*a\s*m)?")
-        .expect("valid regex")
+    Regex::new(r"c\s*o\s*n\s*g\s+h\s*o\s*a\s+x\s*a\s+h\s*o\s*i|(?:(?:cong\s+)?hoa\s+)?(?:xa\s+)?(?:hoi\s+)?chu\s+nghia\s+viet\s+nam").expect("valid regex")
 });
 pub static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"doc\s*lap\s*[-,.]?\s*tu\s*do\s*[-,.]?\s*hanh\s*phuc").expect("valid regex")
 });
-pub static PARTY_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"dang\s+cong\s+san\s+viet\s+nam").expect("valid regex"));
+/// The Party's header, and the Youth Union's, which stands in the same place.
+pub static PARTY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
+        .expect("valid regex")
+});
 /// A `Số` label that starts a number: `Số: 12/…`, `SỐ :  144 /…`, `Số 383-QĐ/TW`,
 /// `Số:` alone (number on the next line), `Nghị quyết số: 78/…`, unfilled `Số:   /KH`.
 pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,6 +56,11 @@ pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
+        .expect("valid regex")
+});
+/// A `Số` label at the start of a line (not `… kiểm tra số 06` inside a sentence).
+pub static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^so\s*[:.]?\s*(?:[0-9]|[._/~ ]*/|$)|^[a-z ]{0,24}\sso\s*:\s*[0-9]")
         .expect("valid regex")
 });
 /// `Kính gửi:` at the start of a line; also `Kính gởi`, OCR `Kinh gui`, `K/g`, and a
@@ -82,8 +89,13 @@ impl Layout {
         let key = |i: usize| doc.line_key(doc.lines[i]);
         let search = n.min(HEADING_SEARCH_LINES);
 
-        let motto = (0..search).find(|&i| is_title_anchor(key(i)));
-        let number = (0..search).find(|&i| NUMBER_LABEL.is_match(key(i)) && key(i).len() < 200);
+        let mut motto = (0..search).find(|&i| title_anchor(doc, i).is_some());
+        let number = (0..search).find(|&i| NUMBER_LINE.is_match(key(i)));
+        if motto.is_none() && number.is_none() {
+            // Some conversions put the heading table after the body.
+            motto =
+                (search..n).find(|&i| NATIONAL_TITLE.is_match(key(i)) || MOTTO.is_match(key(i)));
+        }
         let top = match (motto, number) {
             (Some(m), Some(s)) if s < m && m - s > 12 => Some(m),
             (Some(m), Some(s)) => Some(m.min(s)),
@@ -105,7 +117,12 @@ impl Layout {
                 let limit = (t + HEADING_MAX_LINES).min(n);
                 let after_anchors = last_heading_anchor(doc, t, limit) + 1;
                 (after_anchors..limit)
-                    .find(|&i| BODY_START.is_match(key(i)) || KINH_GUI.is_match(key(i)))
+                    .find(|&i| {
+                        // A title in capitals may open with `THỰC HIỆN …`; recitals do not.
+                        let heading_caps =
+                            crate::extract::kind::mostly_upper(doc.line_text(doc.lines[i]));
+                        (BODY_START.is_match(key(i)) && !heading_caps) || KINH_GUI.is_match(key(i))
+                    })
                     .unwrap_or(after_anchors.max(limit.min(after_anchors + 12)).min(n))
             }
             None => kinh_gui.unwrap_or(0),
@@ -142,9 +159,37 @@ impl Layout {
 
 /// The national title, the motto or the Party header on a line.
 pub fn is_title_anchor(key: &str) -> bool {
-    NATIONAL_TITLE.is_match(key)
-        || MOTTO.is_match(key)
-        || (PARTY_TITLE.is_match(key) && key.trim().len() < 60)
+    anchor_start(key, key.len()).is_some()
+}
+
+/// Where on line `i` the national title, the motto or the Party header begins, also when
+/// a narrow cell wrapped it onto the next line (`CỘNG` / `HÒA XÃ HỘI …`, `ĐẢNG CỘNG` /
+/// `SẢN VIỆT NAM`).
+pub fn title_anchor(doc: &Doc, i: usize) -> Option<usize> {
+    let key = doc.line_key(doc.lines[i]);
+    if let Some(at) = anchor_start(key, key.len()) {
+        return Some(at);
+    }
+    let next = doc.lines.get(i + 1).filter(|l| !l.is_blank())?;
+    let joined = format!("{key} {}", doc.line_key(*next));
+    anchor_start(&joined, key.len())
+}
+
+/// The start of the first anchor in `key` that begins before `within`.
+fn anchor_start(key: &str, within: usize) -> Option<usize> {
+    let party = PARTY_TITLE
+        .find(key)
+        .filter(|m| key.len() - m.len() < 60)
+        .map(|m| m.start());
+    [
+        NATIONAL_TITLE.find(key).map(|m| m.start()),
+        MOTTO.find(key).map(|m| m.start()),
+        party,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&at| at < within)
+    .min()
 }
 
 /// The last line, within the heading window, that holds a heading anchor (title, motto,
@@ -156,7 +201,7 @@ fn last_heading_anchor(doc: &Doc, top: usize, limit: usize) -> usize {
         if BODY_START.is_match(key) || KINH_GUI.is_match(key) {
             break;
         }
-        if is_title_anchor(key)
+        if title_anchor(doc, i).is_some()
             || NUMBER_LABEL.is_match(key)
             || crate::extract::date::is_date_line(key)
         {
@@ -167,19 +212,45 @@ fn last_heading_anchor(doc: &Doc, top: usize, limit: usize) -> usize {
 }
 
 /// The first line of the issuer block above the heading's first anchor: the run of
-/// non-blank lines directly above it (cells of a table heading come out as such a run).
+/// non-blank lines directly above it (cells of a table heading come out as such a run),
+/// reaching over single blank lines while the lines above are short and in capitals
+/// (`ỦY BAN NHÂN DÂN` / blank / `TỈNH QUẢNG TRỊ`).
 fn issuer_block_start(doc: &Doc, top: usize) -> usize {
     let mut i = top;
-    // Skip the blank lines right above the anchor, then take the run of text lines.
     while i > 0 && doc.lines[i - 1].is_blank() {
         i -= 1;
     }
+    let mut start = top;
     let mut taken = 0;
-    while i > 0 && !doc.lines[i - 1].is_blank() && taken < 6 {
+    while i > 0 && taken < 6 {
+        let line = doc.lines[i - 1];
+        if line.is_blank() {
+            // One blank line inside the block, only between capital lines.
+            let above = i.checked_sub(2).map(|j| doc.lines[j]);
+            match above {
+                Some(a)
+                    if !a.is_blank()
+                        && capital_heading_line(doc, a)
+                        && capital_heading_line(doc, doc.lines[i]) =>
+                {
+                    i -= 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         i -= 1;
         taken += 1;
+        start = i;
     }
-    if taken == 0 { top } else { i }
+    start
+}
+
+fn capital_heading_line(doc: &Doc, line: crate::doc::Line) -> bool {
+    let key = doc.line_key(line);
+    key.len() <= 70
+        && !is_title_anchor(key)
+        && crate::extract::kind::mostly_upper(doc.line_text(line))
 }
 
 /// The body starts after the `Kính gửi` block (see [`crate::extract::recipients::block`]).

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod doc;
 pub mod extract;
 pub mod fold;
+pub mod grammar;
 pub mod layout;
 pub mod normalize;
 pub mod pipeline;

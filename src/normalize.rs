@@ -42,9 +42,11 @@ static MD_HEADING: LazyLock<Regex> =
 static MD_ESCAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\([-*_.#|\[\]()+!])").expect("valid regex"));
 /// Horizontal rules, also glued to words (`CHÍNH PHỦ_______ Số:`).
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-_=~*]{3,}|(?:\* ?){3,}").expect("valid regex"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-_=~]{3,}").expect("valid regex"));
 /// `VIỆT NAMĐộc lập`: the national title and the motto glued by a converter.
+/// `_Hà Nội, ngày …_`: Markdown italics with underscores.
+static MD_UNDERSCORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)(^|[ \t])_([^_\n]+)_([ \t]|$)").expect("valid regex"));
 static MOTTO_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(NAM|Nam)[ \t]*((?:Đ|đ)ộc[ \t]*lập|(?:Đ|đ)ÔC LẬP|ĐỘC LẬP)")
         .expect("valid regex")
@@ -120,11 +122,20 @@ pub fn normalize(decoded: &str) -> Normalized {
         repairs.push(("markdown_debris", n));
         text = Cow::Owned(text.replace("*HR*", "\n"));
     }
-    text = replace(text, &RULE, "\n", "rules", &mut repairs);
     if text.contains(['*', '|']) {
         let n = text.matches(['*', '|']).count();
         repairs.push(("markdown_debris", n));
         text = Cow::Owned(text.replace('*', "").replace('|', "\n"));
+    }
+    text = replace(text, &RULE, "\n", "rules", &mut repairs);
+    if text.contains('_') {
+        text = replace(
+            text,
+            &MD_UNDERSCORE,
+            "$1$2$3",
+            "markdown_debris",
+            &mut repairs,
+        );
     }
     text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
     let text = drop_furniture_lines(&text, &mut repairs);
@@ -192,7 +203,9 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
     let mut in_stamp = false;
     let mut previous_key = String::new();
     for line in text.split('\n') {
-        let line = line.trim_end();
+        // Cells and tags leave indentation that says nothing; column gaps inside a
+        // line are kept.
+        let line = line.trim();
         let key = fold(line);
         let furniture = GAZETTE_HEADER.is_match(&key)
             || WORD_FIELD.is_match(&key)
@@ -229,7 +242,7 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
 fn is_page_number(key: &str, previous_key: &str) -> bool {
     let trimmed = key.trim();
     !trimmed.is_empty()
-        && trimmed.len() <= 4
+        && trimmed.len() <= 3
         && trimmed.bytes().all(|b| b.is_ascii_digit())
         && !previous_key.trim_end().ends_with("so:")
         && !previous_key.trim_end().ends_with("so")

@@ -19,6 +19,7 @@ pub const DEADLINE_RECURRING: &str = "deadline.recurring";
 pub const DEADLINE_BEFORE_ISSUE: &str = "deadline.before_issue_date";
 /// A time limit given only as a year or a quarter, or without a year to resolve it by.
 pub const DEADLINE_UNDATED: &str = "deadline.undated";
+pub const OCR_REPAIRED: &str = "ocr.repaired";
 pub const DECODE_PREFIX: &str = "decode";
 
 pub fn warning(code: &str, message: impl Into<String>) -> Warning {

@@ -9,12 +9,13 @@ use std::sync::LazyLock;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n},
+    bytes::complete::{take_while, take_while_m_n, take_while1},
     combinator::{map_res, opt, value},
 };
 use regex::Regex;
 
 use crate::doc::{Doc, Span};
+use crate::grammar::{ocr_digits, spaced_pattern, spaced_tag};
 use crate::layout::Layout;
 
 /// A date as far as the document fills it in.
@@ -39,13 +40,20 @@ impl PartialDate {
 /// The date line of the heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dated {
-    pub date: PartialDate,
+    /// `None` when even the year was left blank (`ngày … tháng … năm 20…`).
+    pub date: Option<PartialDate>,
     pub date_span: Span,
     pub place: Option<(String, Span)>,
 }
 
-static DATE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ngay\s*[0-9._~ ]{0,14}thang").expect("valid regex"));
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"{}\s*[0-9olis._~ \n]{{0,16}}{}",
+        spaced_pattern("ngay"),
+        spaced_pattern("thang")
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
 
 /// Whether a line key holds a `ngày … tháng … năm …` phrase.
 pub fn is_date_line(key: &str) -> bool {
@@ -71,7 +79,10 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
     let mut fallback = None;
     for m in DATE_WORD.find_iter(region) {
         let at = first.start + m.start();
-        let Ok((rest, date)) = date_phrase(&doc.key[at..]) else {
+        let Ok((rest, date)) = date_phrase(&doc.key[at..])
+            .map(|(rest, date)| (rest, Some(date)))
+            .or_else(|_| blank_year_phrase(&doc.key[at..]).map(|(rest, ())| (rest, None)))
+        else {
             continue;
         };
         let end = doc.len() - rest.len();
@@ -90,23 +101,62 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
             fallback = Some(dated);
         }
     }
-    fallback
+    fallback.or_else(|| adopted_on(doc, layout))
 }
 
-/// The place name left of `, ngày` on the date's line, after any column gap.
+/// Laws and resolutions of elected bodies carry the date they were passed, at the end:
+/// `… thông qua ngày 16 tháng 6 năm 2025.` That is their date when the heading has none.
+fn adopted_on(doc: &Doc, layout: &Layout) -> Option<Dated> {
+    let from = doc.lines.get(layout.body.start).map_or(0, |l| l.start);
+    let region = &doc.key[from..];
+    let at = from + region.rfind("thong qua ngay")? + "thong qua ".len();
+    let (rest, date) = date_phrase(&doc.key[at..]).ok()?;
+    Some(Dated {
+        date: Some(date),
+        date_span: (at, doc.len() - rest.len()),
+        place: None,
+    })
+}
+
+/// The place name left of `, ngày` on the date's line, after any column gap. A place
+/// wrapped by a narrow table cell (`Thành phố Hồ Chí` / `Minh, ngày …`, or `Hà Nội,` /
+/// `ngày …`) is taken from the line above as well.
 fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
-    let line = doc.lines[doc.line_of(at)];
-    let before = &doc.key[line.start..at];
-    let trimmed = before.trim_end();
-    let comma = trimmed.strip_suffix(',')?;
-    // The place sits after the last column gap (two or more spaces, a tab).
-    let gap = comma.rfind("  ").map_or(0, |p| p + 2);
-    let start = line.start + gap;
-    let (s, e) = doc.tidy((start, line.start + comma.len()));
-    let words = doc.key[s..e].split_whitespace().count();
+    let index = doc.line_of(at);
+    let line = doc.lines[index];
+    let before = doc.key[line.start..at].trim_end();
+    let above = index
+        .checked_sub(1)
+        .map(|i| doc.lines[i])
+        .filter(|l| !l.is_blank());
+    let (start, end) = if before.is_empty() {
+        // `Hà Nội,` alone on the line above.
+        let above = above?;
+        let key = doc.line_key(above).trim_end();
+        let comma = key.strip_suffix(',')?;
+        (above.start + column_start(comma), above.start + comma.len())
+    } else {
+        let (place, has_comma) = match before.strip_suffix(',') {
+            Some(p) => (p.trim_end(), true),
+            None => (before, false),
+        };
+        let mut start = line.start + column_start(place);
+        let end = line.start + place.len();
+        if !has_comma && !capitalized_words(doc, (start, end)) {
+            return None;
+        }
+        if start == line.start {
+            if let Some(above) = above.filter(|a| continues_place(doc, *a)) {
+                start = above.start;
+            }
+        }
+        (start, end)
+    };
+    let (s, e) = doc.tidy((start, end));
     let key = &doc.key[s..e];
+    let words = key.split_whitespace().count();
     if s >= e
-        || words > 6
+        || words > 7
         || key
             .bytes()
             .any(|b| b.is_ascii_digit() || b == b':' || b == b'/')
@@ -116,13 +166,41 @@ fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
     Some((doc.value((s, e)), (s, e)))
 }
 
+/// Where the right column starts within `key`: after the last gap of two or more spaces.
+fn column_start(key: &str) -> usize {
+    key.rfind("  ").map_or(0, |p| p + 2)
+}
+
+/// Every word starts with a capital letter (`Hà Nội`, `Thành phố Huế`'s first word).
+fn capitalized_words(doc: &Doc, span: Span) -> bool {
+    let text = doc.slice(span.0, span.1);
+    let mut words = text.split_whitespace();
+    let first_upper = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    first_upper && text.split_whitespace().count() <= 5
+}
+
+/// A short line of capitalised words with no punctuation: the first half of a place name.
+fn continues_place(doc: &Doc, line: crate::doc::Line) -> bool {
+    let key = doc.line_key(line);
+    key.len() <= 25
+        && key.split_whitespace().count() <= 4
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'~')
+        && !crate::layout::is_title_anchor(key)
+        && capitalized_words(doc, (line.start, line.end))
+}
+
 // date_phrase := "ngay" sp day? sp "thang" sp month? sp "nam" sp year
 fn date_phrase(i: &str) -> IResult<&str, PartialDate> {
-    let (i, _) = tag("ngay")(i)?;
+    let (i, _) = spaced_tag("ngay")(i)?;
     let (i, day) = blank_or(i, 31)?;
-    let (i, _) = tag("thang")(i)?;
+    let (i, _) = spaced_tag("thang")(i)?;
     let (i, month) = blank_or(i, 12)?;
-    let (i, _) = tag("nam")(i)?;
+    let (i, _) = spaced_tag("nam")(i)?;
     let (i, _) = sp(i)?;
     let (i, year) = year(i)?;
     Ok((
@@ -135,13 +213,26 @@ fn date_phrase(i: &str) -> IResult<&str, PartialDate> {
     ))
 }
 
+// blank_year_phrase := "ngay" blank "thang" blank "nam" sp digit{0,3} fill+
+fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
+    let (i, _) = spaced_tag("ngay")(i)?;
+    let (i, _) = blank_or(i, 31)?;
+    let (i, _) = spaced_tag("thang")(i)?;
+    let (i, _) = blank_or(i, 12)?;
+    let (i, _) = spaced_tag("nam")(i)?;
+    let (i, _) = sp(i)?;
+    let (i, _) = take_while_m_n(0, 3, |c: char| c.is_ascii_digit())(i)?;
+    let (i, _) = take_while1(|c: char| matches!(c, '.' | '_' | '~'))(i)?;
+    Ok((i, ()))
+}
+
 // blank_or := sp (number_in_range | fill) sp
 fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     let (i, _) = sp(i)?;
     let (i, n) = alt((
         map_res(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            |d: &str| {
+            |i| ocr_digits(i, 1, 2),
+            |d: String| {
                 d.parse::<u32>()
                     .ok()
                     .filter(|&n| (1..=max).contains(&n))
@@ -159,11 +250,11 @@ fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     Ok((i, n))
 }
 
-// year := 4 digits in 1900..=2100
+// year := 4 digits (look-alikes read as digits) in 1900..=2100
 fn year(i: &str) -> IResult<&str, u16> {
     map_res(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |d: &str| {
+        |i| ocr_digits(i, 4, 4),
+        |d: String| {
             d.parse::<u16>()
                 .ok()
                 .filter(|y| (1900..=2100).contains(y))
@@ -255,10 +346,11 @@ fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
 fn worded_date(i: &str) -> IResult<&str, BodyDate> {
     let (i, day) = number_in(i, 31)?;
     let (i, _) = sp(i)?;
-    let (i, _) = tag("thang")(i)?;
+    let (i, _) = spaced_tag("thang")(i)?;
     let (i, _) = sp(i)?;
     let (i, month) = number_in(i, 12)?;
-    let (i, year) = opt((sp, opt(tag(",")), sp, tag("nam"), sp, year).map(|t| t.5)).parse(i)?;
+    let (i, year) =
+        opt((sp, opt(punct(",")), sp, spaced_tag("nam"), sp, year).map(|t| t.5)).parse(i)?;
     Ok((
         i,
         BodyDate {
@@ -271,12 +363,12 @@ fn worded_date(i: &str) -> IResult<&str, BodyDate> {
 
 // month_of_year := "thang" sp month (("/" | "-" | ".") | sp "nam" sp) year
 fn month_of_year(i: &str) -> IResult<&str, (u16, u8)> {
-    let (i, _) = tag("thang")(i)?;
+    let (i, _) = spaced_tag("thang")(i)?;
     let (i, _) = sp(i)?;
     let (i, month) = number_in(i, 12)?;
     let (i, _) = alt((
-        (sp, alt((tag("/"), tag("-"), tag("."))), sp).map(|_| ()),
-        (sp, tag("nam"), sp).map(|_| ()),
+        (sp, alt((punct("/"), punct("-"), punct("."))), sp).map(|_| ()),
+        (sp, spaced_tag("nam"), sp).map(|_| ()),
     ))
     .parse(i)?;
     let (i, year) = year(i)?;
@@ -291,14 +383,14 @@ fn month_of_year(i: &str) -> IResult<&str, (u16, u8)> {
 
 // date_sep := " "? ("/" | "-" | ".") " "?
 fn date_sep(i: &str) -> IResult<&str, char> {
-    let (i, _) = opt(tag(" ")).parse(i)?;
+    let (i, _) = opt(punct(" ")).parse(i)?;
     let (i, sep) = alt((
-        value('/', tag("/")),
-        value('-', tag("-")),
-        value('.', tag(".")),
+        value('/', punct("/")),
+        value('-', punct("-")),
+        value('.', punct(".")),
     ))
     .parse(i)?;
-    let (i, _) = opt(tag(" ")).parse(i)?;
+    let (i, _) = opt(punct(" ")).parse(i)?;
     Ok((i, sep))
 }
 
@@ -324,6 +416,11 @@ fn number_in(i: &str, max: u32) -> IResult<&str, u32> {
 }
 
 /// Whether a day exists in its month (29 February only in leap years, when known).
+// punct := the given punctuation (or space) verbatim
+fn punct(p: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| nom::bytes::complete::tag(p)(i)
+}
+
 fn valid_day(day: u8, month: u8, year: Option<u16>) -> bool {
     let last = match month {
         2 => match year {
@@ -402,7 +499,10 @@ mod tests {
             ..Layout::default()
         };
         let dated = extract(&doc, &layout).expect("a date");
-        assert_eq!(dated.date.iso().as_deref(), Some("2018-10-30"));
+        assert_eq!(
+            dated.date.and_then(|d| d.iso()).as_deref(),
+            Some("2018-10-30")
+        );
         assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Thanh Hóa"));
     }
 }

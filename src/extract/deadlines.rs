@@ -98,7 +98,7 @@ static LIMIT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// A limit given only as a year or a quarter, after a word of completion.
 static YEAR_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:hoan thanh|xong|bao cao)(?:\s+[a-z]+){0,4}?\s+(?:trong|truoc|ngay trong)\s+",
+        r"\b(?:hoan thanh|xong|bao cao)(?:\s+[^\s,.;]+){0,8}?\s+(?:trong|truoc|ngay trong)\s+",
         r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4})\b"
     ))
     .expect("valid regex")
@@ -119,6 +119,11 @@ static DAY_EACH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// such a sentence is a late deadline, not a past condition.
 static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:gui ve|gui bao cao|bao cao ve|nop ve|hoan thanh|de nghi|yeu cau)\b")
+        .expect("valid regex")
+});
+/// What happens in a month rather than by it: meetings and sessions, starts, forecasts.
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:du kien|to chuc|khoi cong|dien ra|bat dau|ra quan|khai mac|hoi nghi|tu)\b")
         .expect("valid regex")
 });
 /// Past conditions and events: `đã …`, `trước đây`.
@@ -176,6 +181,10 @@ pub fn extract(
             continue;
         }
         if issued.is_some_and(|d| (year, m) < (d.year, d.month)) {
+            continue;
+        }
+        // A month in which something is scheduled or starts is no limit.
+        if EVENT.is_match(words_before(doc, start)) {
             continue;
         }
         push(

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::doc::{Doc, Span};
 use crate::extract::date::is_date_line;
-use crate::layout::{Layout, MOTTO, NATIONAL_TITLE, NUMBER_LABEL, PARTY_TITLE};
+use crate::layout::{Layout, NUMBER_LABEL, title_anchor};
 
 /// Words that open the name of a body (folded). A line starting with one of them starts
 /// a new body in the issuer block.
@@ -34,8 +34,26 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Titles that, alone on a line, are continued by the body they head
 /// (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
 static TITLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc)$").expect("valid regex")
+    Regex::new(
+        r"^(?:chu tich|thu tuong|bo truong|giam doc|tong giam doc)(?: uy| uy ban| hoi dong)?$",
+    )
+    .expect("valid regex")
 });
+
+/// Lines that continue the name above: a unit word and a place, a joining word.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tinh|thanh pho|tp\.?|huyen|quan|xa|phuong|thi xa|thi tran|dac khu|trung uong|viet nam|mien|khu vuc|va|cua|ve|cho|tai|thuoc|tren|-|&)(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// Party committees named after a unit (`HUYỆN ỦY …`, `TỈNH ỦY …`) are bodies.
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tinh|huyen|quan|thi|thanh|xa|phuong) uy\b").expect("valid regex")
+});
+
+/// A line that leaves its name open: it ends on a joining word or a hyphen.
+static OPEN_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s(?:va|cua)|-|&)$").expect("valid regex"));
 
 /// Lines above the heading that are not the issuer: gazette section banners.
 static NOT_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,23 +78,71 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Found {
     let mut groups: Vec<Vec<Piece>> = Vec::new();
     for piece in pieces {
         let key = doc.key[piece.span.0..piece.span.1].trim();
-        if let Some(last) = groups.last() {
+        if let Some(last) = groups.last_mut() {
             let previous = group_key(doc, last);
-            if previous == key {
-                continue; // a gazette banner repeats the issuer right above it
-            }
-            let starts = BODY_START.is_match(key) && !TITLE_ONLY.is_match(&previous);
-            if !starts {
-                groups.last_mut().map(|g| g.push(piece));
+            // A line that cannot stand as a name continues the one above: a title alone
+            // (`CHỦ TỊCH` / `ỦY BAN …`), a lone word or letter of a name broken by a
+            // narrow cell (`ỦY` / `BAN NHÂN DÂN`), a bare generic head (`VĂN PHÒNG` /
+            // `CHÍNH PHỦ`).
+            let incomplete = TITLE_ONLY.is_match(&previous)
+                || BARE_HEAD.is_match(&previous)
+                || previous.split_whitespace().count() == 1
+                || OPEN_END.is_match(&previous);
+            // A unit and place (`TỈNH GIA LAI`), a joining word (`VÀ XÃ HỘI`) or a short
+            // tail (`NÔNG THÔN`) continues the name above; other lines name a new body.
+            let continuation = (CONTINUATION.is_match(key) && !COMMITTEE.is_match(key))
+                || (key.split_whitespace().count() <= 2 && !BODY_START.is_match(key));
+            if continuation || incomplete {
+                last.push(piece);
                 continue;
             }
         }
         groups.push(vec![piece]);
     }
+    // A gazette banner repeats the issuer right above it, wrapped differently.
+    groups
+        .dedup_by(|a, b| group_key(doc, a).replace(' ', "") == group_key(doc, b).replace(' ', ""));
+    if groups.is_empty() {
+        return Found {
+            name: enacting_body(doc, layout),
+            parent: None,
+        };
+    }
     let mut named = groups.iter().rev().map(|g| joined(doc, g));
     let name = named.next();
     let parent = named.next();
     Found { name, parent }
+}
+
+/// Generic heads that need the words after them to name a body.
+static BARE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:van phong|uy ban|hoi dong|ban|uy ban nhan dan|hoi dong nhan dan|so|bo|cuc|tong cuc)$",
+    )
+    .expect("valid regex")
+});
+
+/// A heading without its left column: the enacting body printed in capitals under the
+/// title (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `CHÍNH PHỦ`) names the issuer.
+fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
+    let from = layout.top?;
+    layout
+        .heading
+        .clone()
+        .skip_while(|&i| i <= from)
+        .find_map(|i| {
+            let line = doc.lines[i];
+            let key = doc.line_key(line);
+            let capital = super::kind::mostly_upper(doc.line_text(line));
+            let words_only = !key.bytes().any(|b| b.is_ascii_digit() || b == b':');
+            (capital
+                && words_only
+                && key.len() <= 60
+                && BODY_START.is_match(key)
+                && !starts_title(key)
+                && !TITLE_ONLY.is_match(key))
+            .then(|| (doc.value((line.start, line.end)), (line.start, line.end)))
+        })
 }
 
 fn group_key(doc: &Doc, group: &[Piece]) -> String {
@@ -88,11 +154,17 @@ fn group_key(doc: &Doc, group: &[Piece]) -> String {
 }
 
 fn joined(doc: &Doc, group: &[Piece]) -> (String, Span) {
-    let value = group
-        .iter()
-        .map(|p| doc.value(p.span))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Letters broken one per line (`V` / `Ă` / `N PHÒNG`) join without spaces.
+    let mut value = String::new();
+    let mut glue = false;
+    for piece in group {
+        let part = doc.value(piece.span);
+        if !value.is_empty() && !glue {
+            value.push(' ');
+        }
+        glue = part.chars().count() == 1;
+        value.push_str(&part);
+    }
     let span = (group[0].span.0, group[group.len() - 1].span.1);
     (value, span)
 }
@@ -112,10 +184,8 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
         }
         // Where the right column (or the number, or the date) begins on this line.
         let cut = [
-            NATIONAL_TITLE.find(key).map(|m| m.start()),
-            MOTTO.find(key).map(|m| m.start()),
-            PARTY_TITLE.find(key).map(|m| m.start()),
-            NUMBER_LABEL.find(key).map(|m| m.start()),
+            title_anchor(doc, i),
+            number_start(key),
             date_start(key),
             column_gap(key),
         ]
@@ -136,7 +206,7 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
         }
         let span = doc.tidy(strip_decoration(doc, (line.start, line.start + end)));
         if span.1 > span.0 && is_issuer_text(&doc.key[span.0..span.1]) {
-            pieces.push(Piece { span });
+            pieces.extend(split_bodies(doc, span));
         }
         if stop_here {
             break;
@@ -165,6 +235,53 @@ fn starts_title(key: &str) -> bool {
 fn starts_abstract(key: &str) -> bool {
     key.starts_with("v/v") || key.starts_with("ve viec")
 }
+
+/// Where the number label starts, with a type name written before it (`Nghị quyết số:`).
+fn number_start(key: &str) -> Option<usize> {
+    let m = NUMBER_LABEL.find(key)?;
+    let at = key[m.start()..]
+        .find("so")
+        .map_or(m.start(), |p| m.start() + p);
+    let before = key[..at].trim_end();
+    let name_start = before.rfind("  ").map_or(0, |p| p + 2);
+    let left = before[name_start..].trim();
+    if !left.is_empty() && crate::extract::kind::find_title_in_key(left) {
+        return Some(name_start);
+    }
+    Some(at)
+}
+
+/// Two bodies flattened onto one line (`TẬP ĐOÀN … VIỆT NAM CÔNG TY …`): split before a
+/// word that can only open the name of a subordinate body.
+fn split_bodies(doc: &Doc, span: Span) -> Vec<Piece> {
+    let key = &doc.key[span.0..span.1];
+    if key.split_whitespace().count() < 6 {
+        return vec![Piece { span }];
+    }
+    let inside = SUBORDINATE_INSIDE.find_iter(key).find(|m| {
+        m.start() > 0 && !key[..m.start()].ends_with(" tong") && !key[..m.start()].ends_with("tong")
+    });
+    match inside {
+        Some(m) => {
+            let at = span.0 + m.start() + 1;
+            vec![
+                Piece {
+                    span: doc.tidy((span.0, at)),
+                },
+                Piece {
+                    span: doc.tidy((at, span.1)),
+                },
+            ]
+        }
+        None => vec![Piece { span }],
+    }
+}
+
+/// Words that open a subordinate body's name when they stand inside a line.
+static SUBORDINATE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r" (?:cong ty|chi cuc|trung tam|benh vien|so (?:y te|giao duc|tai chinh|noi vu|tu phap|xay dung|cong thuong|van hoa|nong nghiep|khoa hoc|lao dong|tai nguyen|ke hoach|giao thong|thong tin|ngoai vu|du lich|dan toc)|truong (?:dai hoc|cao dang|trung hoc|thpt|thcs|tieu hoc|mam non|mau giao|trung cap)|cuc (?:thue|hai quan|quan ly|thong ke))\b")
+        .expect("valid regex")
+});
 
 fn date_start(key: &str) -> Option<usize> {
     if !is_date_line(key) {

@@ -103,6 +103,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("KL", "ket_luan"),
     ("CV", "cong_van"),
     ("CK", "ban_cam_ket"),
+    ("VBHN", "van_ban_hop_nhat"),
 ];
 
 /// The type names (folded) and their codes, longer names before their prefixes; for
@@ -145,28 +146,51 @@ fn type_name(i: &str) -> IResult<&str, &'static str> {
 /// Finds the type-name line in the heading after its first anchor.
 pub fn find_title(doc: &Doc, layout: &Layout) -> Option<Title> {
     let from = layout.top.unwrap_or(layout.heading.start);
+    let mut after_abstract = false;
     for i in from..layout.heading.end {
         let line = doc.lines[i];
         let key = doc.line_key(line);
-        if key.is_empty() || NUMBER_LABEL.is_match(key) || is_title_anchor(key) {
+        if key.is_empty() {
+            after_abstract = false;
             continue;
         }
-        let Ok((rest, code)) = type_name(key) else {
+        if NUMBER_LABEL.is_match(key) || is_title_anchor(key) {
             continue;
+        }
+        if key.starts_with("v/v") || key.starts_with("ve viec") {
+            after_abstract = true;
+            continue;
+        }
+        // A narrow cell wraps the name itself: `NGHỊ` / `QUYẾT`.
+        let next = doc
+            .lines
+            .get(i + 1)
+            .filter(|l| !l.is_blank() && key.len() <= 6);
+        let joined = next.map(|n| format!("{key} {}", doc.line_key(*n)));
+        let (rest, code, end_line) = match type_name(key) {
+            Ok((rest, code)) => (rest, code, i),
+            Err(_) => match joined.as_deref().map(type_name) {
+                Some(Ok(("", code))) => ("", code, i + 1),
+                _ => continue,
+            },
         };
-        let name_len = key.len() - rest.len();
-        let name_end = line.start + key[..name_len].trim_end().len();
+        let name_end = if end_line == i {
+            line.start + key[..key.len() - rest.len()].trim_end().len()
+        } else {
+            doc.lines[end_line].end
+        };
         let text = doc.line_text(line);
+        // `Chỉ thị của Thủ tướng … về việc …` continuing a `V/v` is an abstract; a short
+        // `Nghị định của Chính phủ` (legacy headings lost their capitals) is a title.
+        let short = key.split_whitespace().count() <= 8;
         let rest_ok = rest.is_empty()
             || rest.starts_with(':')
-            || rest.starts_with("cua ")
-            || rest.starts_with("ve ")
-            || rest.starts_with("v/v")
-            || mostly_upper(text);
-        if rest_ok {
+            || mostly_upper(text)
+            || (short && (rest.starts_with("cua ") || rest.starts_with("ve ")));
+        if rest_ok && !after_abstract {
             return Some(Title {
                 code,
-                line: i,
+                line: end_line,
                 span: (line.start, name_end),
                 name_end,
             });

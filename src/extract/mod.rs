@@ -36,6 +36,17 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     match number::extract(doc, layout) {
         Some(number::Found::Number(number, span)) => {
             put_span(record, "number", span);
+            let written: String = doc
+                .slice(span.0, span.1)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '_'))
+                .collect();
+            if written != number.value.replace('.', "") {
+                record.warnings.push(warning(
+                    warning::OCR_REPAIRED,
+                    format!("the number `{written}` was read as `{}`", number.value),
+                ));
+            }
             record.number = Some(number);
         }
         Some(number::Found::Blank(span)) => {
@@ -72,10 +83,23 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
                 record.place = Some(place);
                 put_span(record, "place", span);
             }
-            match dated.date.iso() {
-                Some(iso) => {
+            match dated.date.and_then(|d| d.iso().map(|iso| (d, iso))) {
+                Some((date, iso)) => {
                     put_span(record, "date", dated.date_span);
-                    if dated.date.day.is_none() {
+                    let phrase = &doc.key[dated.date_span.0..dated.date_span.1];
+                    if phrase.split_whitespace().any(|w| {
+                        w.bytes().any(|b| b.is_ascii_digit())
+                            && w.bytes().any(|b| b"olis".contains(&b))
+                    }) {
+                        record.warnings.push(warning(
+                            warning::OCR_REPAIRED,
+                            format!(
+                                "look-alike letters in `{}` were read as digits: {iso}",
+                                doc.slice(dated.date_span.0, dated.date_span.1)
+                            ),
+                        ));
+                    }
+                    if date.day.is_none() {
                         record.warnings.push(warning(
                             warning::DATE_INCOMPLETE,
                             format!(
@@ -83,7 +107,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
                             ),
                         ));
                     }
-                    if is_future(&dated.date, context.today) {
+                    if is_future(&date, context.today) {
                         record.warnings.push(warning(
                             warning::DATE_FUTURE,
                             format!("the issue date {iso} is after today"),
@@ -105,7 +129,14 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
 
     let title = kind::find_title(doc, layout);
     let has_abstract_mark = subject_is_vv(doc, layout);
+    let symbol_kind = record
+        .number
+        .as_ref()
+        .and_then(|n| n.symbol.as_deref())
+        .and_then(kind::from_symbol);
     record.kind = match &title {
+        // A consolidated text carries the title of the document it consolidates.
+        _ if symbol_kind == Some("van_ban_hop_nhat") => symbol_kind.map(str::to_string),
         Some(title) => {
             put_span(record, "kind", title.span);
             Some(title.code.to_string())

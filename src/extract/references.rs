@@ -241,14 +241,20 @@ fn join_wrapped(text: &str) -> String {
 /// (`QĐ-TTg`, `TTr-CP`, `BNl-QLDN1`), unlike words caught after a dash (`2003 - Công`).
 fn symbol_in_capitals(value: &str) -> bool {
     let sep = value.find(['/', '-']).unwrap_or(0);
-    value[sep..]
+    let groups: Vec<(usize, usize)> = value[sep..]
         .split(['/', '-', '.', '&'])
         .filter(|g| g.chars().any(char::is_alphabetic))
-        .all(|g| {
+        .map(|g| {
             let upper = g.chars().filter(|c| c.is_uppercase()).count();
             let lower = g.chars().filter(|c| c.is_lowercase()).count();
-            upper > 0 && lower <= upper
+            (upper, lower)
         })
+        .collect();
+    // Every group mostly capitals, one of them an abbreviation (not `1- Tổ chức`).
+    groups
+        .iter()
+        .all(|&(upper, lower)| upper > 0 && lower <= upper)
+        && groups.iter().any(|&(upper, _)| upper >= 2)
 }
 
 /// A number that does not open with digits (`JHDPC/2025/276`, `128.2025/OL.WMCLV`).

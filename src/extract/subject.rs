@@ -9,24 +9,36 @@ use regex::Regex;
 use crate::doc::{Doc, Span};
 use crate::extract::date::is_date_line;
 use crate::extract::kind::{Title, mostly_upper};
-use crate::layout::{KINH_GUI, Layout, NUMBER_LABEL, is_title_anchor};
+use crate::layout::{KINH_GUI, Layout, NUMBER_LABEL, NUMBER_LINE, is_title_anchor};
 
 /// `V/v`, `V/v:`, `Về việc`, and OCR's `Viv`, `V/V`, `V.v`.
 static ABSTRACT_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:v\s*[/.i]\s*v\b|ve viec\b)\s*[:.]?\s*").expect("valid regex")
+    Regex::new(r"^(?:v\s*[/.i]\s*v\b|ve\s+viec\b)\s*[:.]?\s*").expect("valid regex")
 });
 /// A leading `Về` (alone or before the words) in a title under the type name.
 static TITLE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:v\s*/\s*v|ve viec|ve)(?:\s*[:.]\s*|\s+|$)").expect("valid regex")
+    Regex::new(r"^(?:v\s*/\s*v|ve\s+viec|ve)(?:\s*[:.]\s*|\s+|$)").expect("valid regex")
 });
 /// Lines that end a title: recitals, the enacting line, the body.
 static TITLE_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|quyet dinh\s*:|quyet nghi\s*:|dieu 1\b|chuong\b|phan\b|i[.-]\s|1[.]\s|kinh gui)")
+    Regex::new(r"^(?:quyet dinh\s*:|quyet nghi\s*:|dieu 1\b|chuong\s+[ivx0-9]+\b|phan\s+[ivx0-9]+\b|i[.-]\s|1[.]\s|kinh gui|\(?\s*(?:ban hanh )?kem theo\b)")
+        .expect("valid regex")
+});
+
+/// Recitals open the body: `Căn cứ …`, `Thực hiện …`, `Theo đề nghị …`.
+static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi)\b").expect("valid regex")
+});
+
+/// The enacting body or title printed under a title (`BỘ TRƯỞNG BỘ NỘI VỤ`,
+/// `ỦY BAN THƯỜNG VỤ QUỐC HỘI`): the abstract ends above it.
+static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:bo truong|chu tich|thu tuong|uy ban|hoi dong|cuc truong|tong cuc truong|giam doc|tong giam doc|chinh phu|ban chap hanh|ban bi thu|bo chinh tri|ban thuong vu|hieu truong|vien truong|truong ban|chanh an|vien truong|tong kiem toan)")
         .expect("valid regex")
 });
 
 /// Longest plausible abstract, in lines.
-const MAX_LINES: usize = 8;
+const MAX_LINES: usize = 14;
 
 pub fn extract(doc: &Doc, layout: &Layout, title: Option<&Title>) -> Option<(String, Span)> {
     if let Some(title) = title {
@@ -34,7 +46,41 @@ pub fn extract(doc: &Doc, layout: &Layout, title: Option<&Title>) -> Option<(Str
             return Some(found);
         }
     }
-    after_vv(doc, layout)
+    after_vv(doc, layout).or_else(|| untitled(doc, layout))
+}
+
+/// A heading that lost its type name (a converter dropped the cell): the abstract is
+/// the block of running text between the last heading anchor and the recitals.
+fn untitled(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
+    if layout.kinh_gui.is_some() || layout.heading.is_empty() {
+        return None;
+    }
+    let last_anchor = layout.heading.clone().rev().find(|&i| {
+        let key = doc.line_key(doc.lines[i]);
+        is_date_line(key) || NUMBER_LABEL.is_match(key) || is_title_anchor(key)
+    })?;
+    let first = (last_anchor + 1..layout.heading.end).find(|&i| !doc.lines[i].is_blank())?;
+    let mut last = first;
+    while last + 1 < layout.heading.end && !doc.lines[last + 1].is_blank() {
+        last += 1;
+    }
+    let after = doc
+        .lines
+        .get(last + 1..)
+        .into_iter()
+        .flatten()
+        .find(|l| !l.is_blank())?;
+    let chars = doc.lines[last].end - doc.lines[first].start;
+    let after_key = doc.line_key(*after);
+    if !(TITLE_STOP.is_match(after_key) || RECITAL.is_match(after_key))
+        || last - first >= 4
+        || chars > 400
+        || doc.line_key(doc.lines[first]).starts_with(['-', '+', '('])
+    {
+        return None;
+    }
+    let span = doc.tidy((doc.lines[first].start, doc.lines[last].end));
+    (span.1 > span.0).then(|| (doc.value(span), span))
 }
 
 /// `V/v …` in the heading, with its continuation lines.
@@ -43,7 +89,7 @@ fn after_vv(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
         let line = doc.lines[i];
         let key = doc.line_key(line);
         // The abstract may share its line with the date or number column.
-        let Some((offset, m)) = find_mark(key) else {
+        let Some((offset, m)) = find_mark(key).or_else(|| bare_ve(doc, layout, i)) else {
             continue;
         };
         let start = line.start + offset + m;
@@ -61,7 +107,7 @@ fn after_vv(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
         while j < layout.heading.end.max(i + 1) && j < doc.lines.len() && j - i < MAX_LINES {
             let next = doc.lines[j];
             let nkey = doc.line_key(next);
-            if next.is_blank() || ends_abstract(nkey) {
+            if next.is_blank() || ends_abstract(nkey) || RECITAL.is_match(nkey) {
                 break;
             }
             end = cut_columns(doc, next.start, next.end);
@@ -81,12 +127,41 @@ fn find_mark(key: &str) -> Option<(usize, usize)> {
     if let Some(m) = ABSTRACT_MARK.find(trimmed) {
         return Some((offset, m.end()));
     }
-    // A flattened line: `Số: 12/UBND-VP   V/v …`.
-    let gap = key.find("   ")?;
-    let rest = &key[gap..];
-    let inner = rest.trim_start();
-    let m = ABSTRACT_MARK.find(inner)?;
-    Some((gap + rest.len() - inner.len(), m.end()))
+    // A flattened line: `Số: 12/UBND-VP V/v …` or `Số: 12/UBND-VP   V/v …`.
+    let at = [key.find(" v/v"), key.find(" v/v:")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let rest = &key[at + 1..];
+    let m = ABSTRACT_MARK.find(rest)?;
+    Some((at + 1, m.end()))
+}
+
+/// Whether the text before `end` leaves a phrase open (`…, `, `của`, `và`, `về`), so the
+/// next line continues it whatever its case.
+fn continues(doc: &Doc, end: usize) -> bool {
+    let key = doc.key[..end].trim_end();
+    key.ends_with([',', ';', '-'])
+        || [" cua", " va", " ve", " tai", " cho", " voi", " theo"]
+            .iter()
+            .any(|w| key.ends_with(w))
+}
+
+/// A line opening with a lower-case letter continues the phrase above it.
+fn starts_lower(doc: &Doc, line: crate::doc::Line) -> bool {
+    doc.line_text(line)
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+}
+
+/// `Về …` right under the number: a công văn abstract without its `V/v`.
+fn bare_ve(doc: &Doc, layout: &Layout, i: usize) -> Option<(usize, usize)> {
+    let key = doc.line_key(doc.lines[i]);
+    let under_number = (i.saturating_sub(2)..i)
+        .filter(|&j| j >= layout.heading.start)
+        .any(|j| NUMBER_LABEL.is_match(doc.line_key(doc.lines[j])));
+    (under_number && key.starts_with("ve ") && !key.starts_with("ve viec")).then_some((0, 3))
 }
 
 /// Cuts a line at the start of a right-column date or a wide gap.
@@ -99,7 +174,7 @@ fn cut_columns(doc: &Doc, start: usize, end: usize) -> usize {
 fn ends_abstract(key: &str) -> bool {
     is_date_line(key)
         || KINH_GUI.is_match(key)
-        || NUMBER_LABEL.is_match(key)
+        || NUMBER_LINE.is_match(key)
         || is_title_anchor(key)
         || TITLE_STOP.is_match(key)
 }
@@ -130,15 +205,33 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
             i += 1;
             continue;
         }
-        if TITLE_STOP.is_match(key) || is_date_line(key) || i - title.line > MAX_LINES {
+        let upper_line = mostly_upper(doc.line_text(next));
+        // Recitals are running text; a title in capitals may start with the same words.
+        let recital = RECITAL.is_match(key) && !upper_line;
+        if recital || TITLE_STOP.is_match(key) || i - title.line > MAX_LINES {
+            break;
+        }
+        // Legacy headings lost their capitals: there the actor line is known by what
+        // follows it, a blank line or the recitals.
+        let before_body = doc.lines.get(i + 1).is_none_or(|l| {
+            l.is_blank() || RECITAL.is_match(doc.line_key(*l).trim_start_matches(['-', ' ']))
+        });
+        if start.is_some()
+            && (upper_line || before_body)
+            && ACTOR.is_match(key)
+            && key.len() < 80
+            && !continues(doc, end)
+        {
             break;
         }
         // The actor line under the title (`BỘ TRƯỞNG BỘ TÀI CHÍNH`, `ỦY BAN NHÂN DÂN`) is
         // in capitals where the abstract was not.
-        let upper = mostly_upper(doc.line_text(next));
+        let upper = upper_line;
+        // A change between capitals and running text ends the title: the enacting line
+        // below a lower-case abstract, or the first body sentence below a capital one.
         match first_upper {
             None => first_upper = Some(upper),
-            Some(false) if upper => break,
+            Some(was) if was != upper && !continues(doc, end) && !starts_lower(doc, next) => break,
             _ => {}
         }
         if start.is_none() {

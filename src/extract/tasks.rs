@@ -126,7 +126,11 @@ const LETTERS: &[char] = &[
 
 /// The items of the body, in order.
 pub fn find(doc: &Doc, layout: &Layout) -> Vec<Item> {
-    let lines = region(layout, doc.lines.len());
+    let mut lines = region(layout, doc.lines.len());
+    if lines.is_empty() && layout.heading.start > 0 {
+        // A converter put the heading table after the body: the body is what precedes it.
+        lines = 0..layout.heading.start.min(doc.lines.len());
+    }
     if lines.is_empty() {
         return Vec::new();
     }

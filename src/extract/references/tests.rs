@@ -145,6 +145,7 @@ fn rejects_what_is_no_document_number() {
         "Nghị định phát hành công trái năm 2003 - Công trái giáo dục",
         "Quyết định số .../QĐ-UBND ngày ... tháng ... năm",
         "ngày 27/6/2025của Bộ Y tế",
+        "Thông tư hướng dẫn:\n1- Tổ chức, cá nhân bán hàng hoá.",
     ] {
         assert_eq!(numbers(text), Vec::<String>::new(), "{text}");
     }
