@@ -49,6 +49,14 @@ pub fn fold_words(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Compiles a pattern meant for the folded key in which each space matches any run of
+/// white space, line breaks included: converters and OCR double spaces and wrap lines
+/// between any two words (`chậm  nhất`, `Cục Thuế` / `nhận được`). Spaces inside a
+/// character class must not be used in such a pattern.
+pub fn key_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(' ', r"\s+")).expect("valid key pattern")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +82,13 @@ mod tests {
         let text = "Hà Nội, ngày 30 tháng 10 năm 2018 — 漢字 🎉";
         assert_eq!(fold(text).len(), text.chars().count());
         assert!(fold(text).is_ascii());
+    }
+
+    #[test]
+    fn key_patterns_take_any_white_space_between_words() {
+        let re = key_regex(r"\bcham nhat\b");
+        assert!(re.is_match("den cham  nhat ngay"));
+        assert!(re.is_match("cham\nnhat"));
+        assert!(!re.is_match("chamnhat"));
     }
 }

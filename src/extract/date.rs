@@ -381,7 +381,7 @@ fn month_of_year(i: &str) -> IResult<&str, (u16, u8)> {
     Ok((i, (year, month as u8)))
 }
 
-// date_sep := " "? ("/" | "-" | ".") " "?
+// date_sep := " "? ("/" | "-" | ".") (" " | "\n")?
 fn date_sep(i: &str) -> IResult<&str, char> {
     let (i, _) = opt(punct(" ")).parse(i)?;
     let (i, sep) = alt((
@@ -390,7 +390,7 @@ fn date_sep(i: &str) -> IResult<&str, char> {
         value('.', punct(".")),
     ))
     .parse(i)?;
-    let (i, _) = opt(punct(" ")).parse(i)?;
+    let (i, _) = opt(alt((punct(" "), punct("\n")))).parse(i)?;
     Ok((i, sep))
 }
 

@@ -21,6 +21,7 @@ use regex::Regex;
 use crate::doc::{Doc, Span};
 use crate::extract::date::{BodyDate, parse_body_date, parse_month};
 use crate::extract::tasks::Item;
+use crate::fold::key_regex;
 use crate::layout::Layout;
 use crate::record::{Deadline, Warning};
 use crate::warning::{self, warning};
@@ -72,45 +73,47 @@ pub struct Found {
 /// Words that make the date after them a limit, with an optional hour (`17 giờ`, `16:00`)
 /// and `ngày`. Group `date` marks where the date begins.
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    key_regex(concat!(
         r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?(?:\s+den)?|muon nhat(?:\s+la)?(?:\s+vao)?|",
         r"han chot(?:\s+la)?(?:\s+vao)?|han cuoi(?:\s+la)?(?:\s+vao)?|khong muon hon)\s*",
         r"(?:(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*)?",
         r"(?:ngay\s*)?(?P<date>[0-9])"
     ))
-    .expect("valid regex")
 });
 /// Words that make the month after them a limit.
 static MONTH_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:trong|xong|cuoi|den het|truoc het|xong trong|hoan thanh trong)\s+(?P<month>thang\s+[0-9])")
-        .expect("valid regex")
+    key_regex(
+        r"\b(?:trong|xong|cuoi|den het|truoc het|xong trong|hoan thanh trong)\s+(?P<month>thang\s+[0-9])",
+    )
 });
 /// `Thời hạn …:`, `Thời gian hoàn thành:`, `Thời gian thực hiện:` labels.
 static LIMIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bthoi (?:han(?: [a-z ]{0,40})?|gian (?:hoan thanh|thuc hien))\s*:\s*")
-        .expect("valid regex")
+    key_regex(r"\bthoi (?:han(?: [a-z]+){0,12}|gian (?:hoan thanh|thuc hien))\s*:\s*")
+});
+/// The two ends of a window after a limit label: `từ (ngày) …` and `đến (hết) (ngày) …`.
+static WINDOW_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^tu\s+(?:ngay\s+)?").expect("valid regex"));
+static WINDOW_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:-|den|toi)\s*(?:het\s+)?(?:ngay\s*)?").expect("valid regex")
 });
 /// A column header of a table of tasks: `Thời hạn`, `Thời hạn hoàn thành`.
-static LIMIT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^thoi (?:han|gian hoan thanh)(?: hoan thanh| thuc hien)?\s*$")
-        .expect("valid regex")
-});
+static LIMIT_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| key_regex(r"^thoi (?:han|gian hoan thanh)(?: hoan thanh| thuc hien)?\s*$"));
 /// A limit given only as a year or a quarter, after a word of completion.
 static YEAR_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    key_regex(concat!(
         r"\b(?:hoan thanh|xong|bao cao)(?:\s+[^\s,.;]+){0,8}?\s+(?:trong|truoc|ngay trong)\s+",
         r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4})\b"
     ))
-    .expect("valid regex")
 });
 /// What makes a day and month without a year recur.
 static RECURS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\)?\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:nam|thang|quy|tuan)|nam\s+(?:sau|tiep theo|xet)|cua\s+nam\b|ke tiep)")
-        .expect("valid regex")
+    key_regex(
+        r"^\s*\)?\s*,?\s*(?:cua\s+)?(?:(?:hang|moi)\s+(?:nam|thang|quy|tuan)|nam\s+(?:sau|tiep theo|xet)|cua\s+nam\b|ke tiep)",
+    )
 });
-static RECURS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:dinh ky|(?:hang|moi)\s+(?:nam|thang|quy|tuan))\b").expect("valid regex")
-});
+static RECURS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| key_regex(r"\b(?:dinh ky|(?:hang|moi)\s+(?:nam|thang|quy|tuan))\b"));
 /// `trước ngày 25 hằng tháng`: a day with no month.
 static DAY_EACH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,2}\s+(?:cua\s+)?(?:hang|moi)\s+thang").expect("valid regex")
@@ -118,17 +121,14 @@ static DAY_EACH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// Words asking for something to be done: a limit before the issue date that sits in
 /// such a sentence is a late deadline, not a past condition.
 static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:gui ve|gui bao cao|bao cao ve|nop ve|hoan thanh|de nghi|yeu cau)\b")
-        .expect("valid regex")
+    key_regex(r"\b(?:gui ve|gui bao cao|bao cao ve|nop ve|hoan thanh|de nghi|yeu cau)\b")
 });
 /// What happens in a month rather than by it: meetings and sessions, starts, forecasts.
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:du kien|to chuc|khoi cong|dien ra|bat dau|ra quan|khai mac|hoi nghi|tu)\b")
-        .expect("valid regex")
+    key_regex(r"\b(?:du kien|to chuc|khoi cong|dien ra|bat dau|ra quan|khai mac|hoi nghi|tu)\b")
 });
 /// Past conditions and events: `đã …`, `trước đây`.
-static PAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:da|truoc day|tu truoc)\b").expect("valid regex"));
+static PAST: LazyLock<Regex> = LazyLock::new(|| key_regex(r"\b(?:da|truoc day|tu truoc)\b"));
 /// A `từ …` that opens a period the limit closes.
 static FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btu\b").expect("valid regex"));
 
@@ -372,20 +372,14 @@ fn labelled_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Foun
             before_issue: false,
         });
     }
-    if let Some(t) = tail.strip_prefix("tu ") {
-        // A window: the limit is its end.
-        let (_, used) = parse_body_date(t.trim_start_matches("ngay "))?;
-        let skipped = t.len() - t.trim_start_matches("ngay ").len();
-        let after = &t[skipped + used..];
-        let to = after.find("den ").filter(|&p| p < 12)?;
-        let mut e = pos + 3 + skipped + used + to + 4;
-        let mut t2 = &doc.key[e..];
-        if let Some(x) = t2.strip_prefix("ngay ") {
-            e += 5;
-            t2 = x;
-        }
-        let (date, used) = parse_body_date(t2)?;
-        return resolve(doc, (start, e + used), date, past);
+    if let Some(m) = WINDOW_FROM.find(tail) {
+        // A window `từ … đến …`: the limit is its end.
+        let first = pos + m.end();
+        let (_, used) = parse_body_date(&doc.key[first..])?;
+        let to = WINDOW_TO.find(&doc.key[first + used..])?;
+        let second = first + used + to.end();
+        let (date, used) = parse_body_date(&doc.key[second..])?;
+        return resolve(doc, (start, second + used), date, past);
     }
     let (date, used) = parse_body_date(tail)?;
     resolve(doc, (start, pos + used), date, past)

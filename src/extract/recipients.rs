@@ -16,10 +16,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{Doc, Span};
+use crate::fold::key_regex;
 use crate::layout::Layout;
 
 /// The most lines a `Kính gửi` block may span.
 const MAX_BLOCK_LINES: usize = 40;
+/// The longest an addressee wrapped over lines may run, in characters.
+const MAX_ADDRESSEE: usize = 240;
 /// How far after the heading a công điện's `… điện:` formula may stand.
 const CONG_DIEN_WINDOW: usize = 20;
 
@@ -32,22 +35,24 @@ static CONG_DIEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S\s+dien\s*:\s*$").expect("valid regex"));
 /// A line that starts the body rather than continuing an addressee.
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    key_regex(concat!(
         r"^(?:can cu|thuc hien|theo |xet |tra loi|ngay [0-9]|sau khi|trien khai|de |nham |",
         r"ve |tiep theo|tiep nhan|hien nay|trong |vua qua|nhan duoc|thi hanh|chap hanh|",
         r"phuc dap|tai |tu |nhu |qua |tran trong|dieu [0-9]|(?:[0-9]{1,2}|[ivx]{1,4})[.)] )"
     ))
-    .expect("valid regex")
 });
 /// `Cục Thuế nhận được …`, `Phó Thủ tướng … có ý kiến`: a sender that opens the body.
-static SENDER_OPENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\S+ ){0,5}(?:nhan duoc|co y kien)\b").expect("valid regex"));
-static SENDER_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:nhan duoc|co y kien)\b").expect("valid regex"));
+static SENDER_OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    key_regex(
+        r"^(?:\S+ ){0,5}(?:nhan duoc|co y kien|de nghi|yeu cau|thong bao|xin bao cao|tran trong)\b",
+    )
+});
+static SENDER_VERB: LazyLock<Regex> = LazyLock::new(|| key_regex(r"^(?:nhan duoc|co y kien)\b"));
 /// Address, tax code and contact lines printed under an addressee.
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?\s*(?:dia chi|d/c|ma so thue|mst|so dt|dien thoai|dt|email|e-mail|fax|website)\b\s*[:.]?")
-        .expect("valid regex")
+    key_regex(
+        r"^\(?\s*(?:dia chi|d/c|ma so thue|mst|so dt|dien thoai|dt|email|e-mail|fax|website)\b\s*[:.]?",
+    )
 });
 
 /// The addressees, in order, one string each.
@@ -82,10 +87,14 @@ fn cong_dien_line(doc: &Doc, layout: &Layout) -> Option<usize> {
         if !CONG_DIEN.is_match(key) || key.len() > 80 {
             return false;
         }
-        // The sender before `điện` is written in capitals.
+        // The sender before `điện` is a title: every word capitalized (usually all caps),
+        // unlike a sentence ending in `… cấp điện:`.
         let sender = doc.slice(line.start, line.start + key.rfind("dien").unwrap_or(0));
-        let letters: Vec<char> = sender.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+        let words: Vec<&str> = sender.split_whitespace().collect();
+        words.len() >= 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
     })
 }
 
@@ -178,6 +187,8 @@ pub fn block(doc: &Doc, k: usize) -> Block {
             break;
         }
         match current {
+            // An addressee is a name, not a paragraph: a wrap past this length is the body.
+            Some(span) if !bullet && !closed && line.end - span.0 > MAX_ADDRESSEE => break,
             Some(span) if !bullet && !closed => {
                 // A wrapped addressee: this line continues it.
                 current = Some((span.0, doc.tidy((s, e)).1.max(span.1)));
@@ -403,11 +414,36 @@ mod tests {
     }
 
     #[test]
+    fn the_body_after_an_unfinished_addressee() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Kính gửi: UBND các xã, thị trấn\nUBND huyện đề nghị các xã rà soát hồ sơ.\n",
+                &["UBND các xã, thị trấn"],
+            ),
+            (
+                "Kính gửi: Các đơn vị\nĐể triển khai kế hoạch, Sở yêu cầu.\n",
+                &["Các đơn vị"],
+            ),
+        ];
+        for (body, want) in table {
+            assert_eq!(recipients(body), *want, "{body}");
+        }
+        // No sentence end, no opener: a paragraph is never one addressee.
+        let long = format!("Kính gửi: Các đơn vị\n{}\n", "nội dung rất dài ".repeat(20));
+        assert_eq!(recipients(&long), ["Các đơn vị"]);
+    }
+
+    #[test]
     fn rejects_what_is_not_an_addressee() {
         // No label at all.
         assert!(recipients("Thực hiện Công văn số 1/UBND, Sở yêu cầu.\n").is_empty());
         // A form's `Kính gửi` after the signature belongs to the annex.
         let body = "I. MỤC ĐÍCH\nNội dung.\n\nII. TỔ CHỨC THỰC HIỆN\nNội dung.\n\nNơi nhận:\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n\nPHỤ LỤC\nĐƠN XIN\nKính gửi: Ban Giám hiệu\n";
         assert!(recipients(body).is_empty(), "annexed form");
+        // A sentence ending in `điện:` is no công điện formula.
+        let doc = Doc::new(format!(
+            "{HEAD}Để bảo đảm cung cấp điện:\n- Các đơn vị kiểm tra lưới.\n"
+        ));
+        assert!(extract(&doc, &Layout::find(&doc)).is_empty(), "cấp điện:");
     }
 }

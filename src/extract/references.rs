@@ -19,6 +19,7 @@ use crate::doc::Doc;
 use crate::extract::date::parse_body_date;
 use crate::extract::kind;
 use crate::extract::number::cited;
+use crate::fold::key_regex;
 use crate::layout::Layout;
 use crate::record::Reference;
 
@@ -55,9 +56,8 @@ static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static SO_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bso\s*[:.]?\s*$").expect("valid regex"));
 /// The word before `số` that makes it a code, not a document number.
-static CODE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$").expect("valid regex")
-});
+static CODE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| key_regex(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$"));
 /// A number written with letters first (`JHDPC/2025/276`), after `số` only.
 static LOOSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[a-z0-9][a-z0-9.&]*(?:\s?[/-]\s?[a-z0-9][a-z0-9.&]*)+").expect("valid regex")
@@ -164,7 +164,7 @@ fn citation_at(
         }
         None => return None,
     };
-    let value = latin(&value);
+    let value = repair_year(&latin(&value));
     let shape = shape(&value);
     if shape == Shape::NotANumber {
         return None;
@@ -326,6 +326,30 @@ fn date_after(doc: &Doc, end: usize) -> Option<String> {
     let (date, _) = parse_body_date(rest)?;
     let year = date.year?;
     Some(format!("{year:04}-{:02}-{:02}", date.month, date.day))
+}
+
+/// A year inside a symbol read by OCR with look-alike letters (`30/2O20/NĐ-CP`).
+fn repair_year(value: &str) -> String {
+    value
+        .split('/')
+        .map(|group| {
+            let real = group.bytes().filter(u8::is_ascii_digit).count();
+            let read: Option<String> = group.chars().map(crate::grammar::ocr_digit).collect();
+            match read {
+                Some(year)
+                    if group.len() == 4
+                        && (2..4).contains(&real)
+                        && year
+                            .parse::<u16>()
+                            .is_ok_and(|y| (1945..=2100).contains(&y)) =>
+                {
+                    year
+                }
+                _ => group.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Cyrillic letters that look Latin, as converters leave them in symbols (`BТС`).

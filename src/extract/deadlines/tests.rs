@@ -78,6 +78,11 @@ fn accepts_the_ways_a_limit_is_written() {
             "Thời hạn nộp hồ sơ: Từ 9/11/2018 đến 13/11/2018",
         ),
         (
+            "Thời hạn nộp: từ ngày 9/11/2018 đến\nngày 13/11/2018.",
+            &["2018-11-13"],
+            "Thời hạn nộp: từ ngày 9/11/2018 đến ngày 13/11/2018",
+        ),
+        (
             "Thời gian thực hiện: Tháng 12/2018.",
             &["2018-12"],
             "Thời gian thực hiện: Tháng 12/2018",

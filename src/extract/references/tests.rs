@@ -105,10 +105,15 @@ fn kind_and_date_of_a_citation() {
 fn each_document_once_in_order_of_first_mention() {
     let text = "KẾ HOẠCH thực hiện Quyết định số 1899/QĐ-TTG.\nCăn cứ Thông tư số 40/2000/TT-BTC; Quyết định số 1899/QĐ-TTg ngày 01/10/2025.\nTheo Thông tư số 40/2000/TT/BTC.\n";
     let got = refs_with(text, None);
-    let numbers: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
-    assert_eq!(numbers, ["1899/QĐ-TTG", "40/2000/TT-BTC"]);
+    let listed: Vec<&str> = got.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(listed, ["1899/QĐ-TTG", "40/2000/TT-BTC"]);
     // A later mention gives the date the first one lacked.
     assert_eq!(got[0].2.as_deref(), Some("2025-10-01"));
+    // OCR look-alikes in a year are read as digits.
+    assert_eq!(
+        numbers("Căn cứ Nghị định số 30/2O20/NĐ-CP;"),
+        ["30/2020/NĐ-CP"]
+    );
     // Cyrillic look-alikes are read as the Latin letters they stand for.
     assert_eq!(
         numbers_in_latin("Thông tư số 06/2022/TT-BТС"),
