@@ -102,8 +102,8 @@ static LIMIT_HEADER: LazyLock<Regex> =
 /// A limit given only as a year or a quarter, after a word of completion.
 static YEAR_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(concat!(
-        r"\b(?:hoan thanh|xong|bao cao)(?:\s+[^\s,.;]+){0,8}?\s+(?:trong|truoc|ngay trong)\s+",
-        r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4})\b"
+        r"\b(?:hoan thanh|xong|bao cao)(?:\s+[^\s,.;]+){0,8}?\s+(?P<period>(?:trong|truoc|ngay trong)\s+",
+        r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4}))\b"
     ))
 });
 /// What makes a day and month without a year recur.
@@ -209,13 +209,11 @@ pub fn extract(
             push(&mut found, f);
         }
     }
-    for m in YEAR_LIMIT.find_iter(key) {
-        let start = from + m.start();
-        let phrase_start = start
-            + m.as_str()
-                .rfind(" trong ")
-                .or_else(|| m.as_str().rfind(" truoc "))
-                .map_or(0, |p| p + 1);
+    for c in YEAR_LIMIT.captures_iter(key) {
+        let (Some(m), Some(period)) = (c.get(0), c.name("period")) else {
+            continue;
+        };
+        let phrase_start = from + period.start();
         push(
             &mut found,
             Found {

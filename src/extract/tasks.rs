@@ -115,7 +115,7 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(concat!(
         r"^(?:tran trong|tren day|nhan duoc (?:cong van|van ban|thong bao|ke hoach|cong dien)|",
         r"noi nhan|\./\.|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|",
-        r"(?:\S+ ){0,6}thong bao (?:de|cho) )"
+        r"(?:\S+ ){0,8}(?:thong bao (?:de|cho)|(?:xin )?tran trong|tra loi (?:de|cho)) )"
     ))
 });
 
@@ -529,6 +529,15 @@ fn repaired_label(written: &str, number: u32) -> String {
     }
 }
 
+/// The end of an item before the closing mark `./.` (`… thi hành Quyết định này./.`).
+fn without_end_mark(doc: &Doc, mut end: usize) -> usize {
+    let key = doc.key.as_bytes();
+    while end > 0 && matches!(key[end - 1], b'.' | b'/' | b' ' | b'\n') {
+        end -= 1;
+    }
+    end
+}
+
 /// Builds the items from the chosen labels.
 fn items(doc: &Doc, region_end: usize, chosen: &[(usize, Label)], scheme: Scheme) -> Vec<Item> {
     let mut out = Vec::new();
@@ -557,7 +566,7 @@ fn items(doc: &Doc, region_end: usize, chosen: &[(usize, Label)], scheme: Scheme
                 repaired_label(&written, label.number)
             },
             span: (label.written.0, end),
-            text: doc.value(doc.tidy((label.text_start, end))),
+            text: doc.value(doc.tidy((label.text_start, without_end_mark(doc, end)))),
         });
     }
     out

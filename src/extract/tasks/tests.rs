@@ -130,6 +130,13 @@ fn own_items_after_a_quoted_provision() {
 fn closing_sentences_and_group_headings_are_left_out() {
     let body = "1. Giao Văn phòng tổng hợp.\n\nTrên đây là chỉ đạo của Sở./.\n";
     assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    let body = "1. Giao Văn phòng tổng hợp.\nVăn phòng Chính phủ xin trân trọng thông báo./.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    let body = "1. Các đơn vị chịu trách nhiệm thi hành Quyết định này./.\n";
+    assert_eq!(
+        tasks(body)[0].1,
+        "Các đơn vị chịu trách nhiệm thi hành Quyết định này"
+    );
     let body = "Điều 1. Phạm vi\nNội dung một.\nChương II\nTỔ CHỨC THỰC HIỆN\nĐiều 2. Hiệu lực\nNội dung hai.\n";
     assert_eq!(tasks(body)[0].1, "Phạm vi Nội dung một");
 }
