@@ -93,7 +93,10 @@
     if (st.errors) p.push('errors=1');
     if (st.sort !== 'i' || st.dir !== 1) p.push('sort=' + st.sort + (st.dir < 0 ? '-' : ''));
     if (st.page > 1) p.push('page=' + st.page);
-    history.replaceState(null, '', location.pathname + location.search + (p.length ? '#' + p.join('&') : ''));
+    var hash = p.length ? '#' + p.join('&') : '';
+    history.replaceState(null, '', location.pathname + location.search + hash);
+    // Remembered for the pages' "Index" link, which then returns to this view.
+    try { sessionStorage.setItem('vanban-review-index', hash); } catch (e) { /* storage off */ }
   }
   function load() {
     st = fresh();

@@ -1,6 +1,6 @@
-// A document page: arrow keys go to the previous and next document. `?selftest=1`
-// compares the text of each field's highlights with the record embedded in the page and
-// writes the result into pre#selftest.
+// A document page: arrow keys go to the previous and next document, "Index" goes back to
+// the index as it was left. `?selftest=1` compares the text of each field's highlights
+// with the record embedded in the page and writes the result into pre#selftest.
 (function () {
   'use strict';
   document.addEventListener('keydown', function (e) {
@@ -8,7 +8,18 @@
     var link = document.getElementById(e.key === 'ArrowLeft' ? 'prev' : e.key === 'ArrowRight' ? 'next' : '');
     if (link) location.href = link.href;
   });
-  if (!/[?&]selftest=1/.test(location.search)) return;
+  // "Index" returns to the view of the index last used (filters, sort, page).
+  try {
+    var hash = sessionStorage.getItem('vanban-review-index'), up = document.getElementById('to-index');
+    if (hash && up) up.href = up.getAttribute('href') + hash;
+  } catch (e) { /* storage off */ }
+  // A self-test that clicked its way here from another page left its result behind.
+  var from = null;
+  try {
+    from = sessionStorage.getItem('vanban-review-selftest');
+    sessionStorage.removeItem('vanban-review-selftest');
+  } catch (e) { /* storage off */ }
+  if (!/[?&]selftest=1/.test(location.search) && !from) return;
 
   var record = JSON.parse(document.getElementById('record-json').textContent);
   function words(s) { return s.split(/\s+/).filter(Boolean).join(' '); }
@@ -53,10 +64,22 @@
     fields[field] = {text: text, value: value, elements: els.length, rule: how};
   });
   var next = document.getElementById('next'), prev = document.getElementById('prev');
+  var result = {status: ok ? 'PASS' : 'FAIL', doc: Number(document.body.dataset.doc),
+    path: document.body.dataset.path, next: next && next.getAttribute('href'),
+    prev: prev && prev.getAttribute('href'), fields: fields, from: from && JSON.parse(from)};
   var pre = document.createElement('pre');
   pre.id = 'selftest';
-  pre.textContent = JSON.stringify({status: ok ? 'PASS' : 'FAIL', doc: Number(document.body.dataset.doc),
-    path: document.body.dataset.path, next: next && next.getAttribute('href'),
-    prev: prev && prev.getAttribute('href'), fields: fields});
+  pre.textContent = JSON.stringify(result);
   document.body.appendChild(pre);
+  // `&click=next` (or prev): click that link once loaded; the page it opens runs the
+  // self-test too and reports this result as `from`.
+  var click = /[?&]click=(next|prev)/.exec(location.search);
+  var link = click && document.getElementById(click[1]);
+  if (link) {
+    addEventListener('load', function () {
+      result.from = null;
+      try { sessionStorage.setItem('vanban-review-selftest', JSON.stringify(result)); } catch (e) { return; }
+      link.click();
+    });
+  }
 })();

@@ -298,8 +298,10 @@ fn file_url(path: &Path, query: &str) -> String {
 }
 
 /// Loads `url` in headless chromium (a fresh profile each time), saves a screenshot of
-/// the window, and returns the DOM as it is after the page's scripts ran.
-fn load(exe: &Path, url: &str, screenshot: &Path, size: (u32, u32)) -> String {
+/// the window, and returns the DOM as it is after the page's scripts ran. With
+/// `navigates`, chromium also waits (in virtual time) for the navigation a click starts,
+/// and the DOM and screenshot are those of the page it leads to.
+fn load(exe: &Path, url: &str, screenshot: &Path, size: (u32, u32), navigates: bool) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(exe)
         .args([
@@ -317,6 +319,7 @@ fn load(exe: &Path, url: &str, screenshot: &Path, size: (u32, u32)) -> String {
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--window-size={},{}", size.0, size.1))
         .arg(format!("--screenshot={}", screenshot.display()))
+        .args(navigates.then_some("--virtual-time-budget=10000"))
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -410,6 +413,7 @@ fn review_in_a_browser() {
                 &file_url(&out.join("index.html"), "?selftest=1"),
                 &shots.join("index.png"),
                 (1400, 900),
+                false,
             )
         });
         let paged = s.spawn(|| {
@@ -421,6 +425,7 @@ fn review_in_a_browser() {
                 ),
                 &shots.join("index-filtered.png"),
                 (1400, 900),
+                false,
             )
         });
         let doc = s.spawn(|| {
@@ -429,6 +434,7 @@ fn review_in_a_browser() {
                 &file_url(&docs.join(format!("{k:05}.html")), "?selftest=1"),
                 &shots.join("document.png"),
                 (1500, 1300),
+                false,
             )
         });
         (
@@ -483,22 +489,29 @@ fn review_in_a_browser() {
     let result = check_document(&doc, k);
     assert!(result["fields"].as_object().unwrap().len() >= 5);
 
-    // Follow the page's own "Next" link.
-    let next = result["next"].as_str().expect("a next link");
-    let next_dom = load(
+    // Click the page's own "Next" link: the page it opens runs its self-test too and
+    // reports the one it was clicked from.
+    let url = file_url(&docs.join(format!("{k:05}.html")), "?selftest=1&click=next");
+    let next = load(
         &exe,
-        &file_url(&docs.join(next), "?selftest=1"),
+        &url,
         &shots.join("document-next.png"),
         (1500, 1300),
+        true,
     );
-    check_document(&next_dom, k + 1);
-    let back = selftest(&next_dom)["prev"].as_str().map(str::to_string);
-    assert_eq!(back.as_deref(), Some(format!("{k:05}.html").as_str()));
+    let result = check_document(&next, k + 1);
+    assert_eq!(
+        result["from"]["doc"], k,
+        "arrived by clicking Next on document {k}"
+    );
+    assert_eq!(result["from"]["status"], "PASS");
+    assert_eq!(result["prev"], format!("{k:05}.html"));
 
     eprintln!(
         "review_in_a_browser: {} documents, opened the index, a filtered index of 250, \
-         document {k} and the next; screenshots in {} ({:.1} s)",
+         document {k}, clicked Next to {}; screenshots in {} ({:.1} s)",
         records.len(),
+        k + 1,
         shots.display(),
         started.elapsed().as_secs_f32()
     );
