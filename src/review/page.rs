@@ -123,9 +123,9 @@ pub fn render(doc: &Doc, i: usize, layout: &Layout) -> String {
     }
 
     out.push_str("<main class=\"cols\">\n<section class=\"text-col\">\n<h2>Normalized text</h2>\n");
-    legend(&mut out, &classes);
     match &doc.text {
         Some(text) => {
+            legend(&mut out, &classes);
             out.push_str("<pre id=\"text\" class=\"text\">");
             out.push_str(&highlight::render(text, &marks));
             out.push_str("</pre>\n");
