@@ -131,7 +131,9 @@ impl Layout {
         let noi_nhan = (footer_from..n).find(|&i| is_noi_nhan(doc, i));
         let first_prefix = (footer_from..n).find(|&i| SIGN_PREFIX.is_match(key(i).trim_start()));
         let footer_start = footer_start(doc, footer_from, [noi_nhan, first_prefix]);
-        let annex = (footer_start..n).find(|&i| i > footer_start && ANNEX.is_match(key(i)));
+        // An annex, or an attached paper with its own national title (a form).
+        let annex =
+            (footer_start + 1..n).find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)));
         let footer_end = annex.unwrap_or(n);
 
         Layout {
@@ -165,6 +167,15 @@ fn footer_start(doc: &Doc, from: usize, anchors: [Option<usize>; 2]) -> usize {
     distribution::unlabelled(doc, start, start)
         .filter(|&i| i >= from)
         .map_or(start, |i| i.min(start))
+}
+
+/// A new page's national title or motto on a short line of its own (not a `Nơi nhận`
+/// item such as `- Đoàn TNCS Hồ Chí Minh;`, not a sentence citing the state's name).
+pub fn is_page_title(key: &str) -> bool {
+    let key = key.trim();
+    key.len() < 90
+        && !key.starts_with(['-', '+', '~', '*'])
+        && (NATIONAL_TITLE.is_match(key) || MOTTO.is_match(key))
 }
 
 /// A `Nơi nhận` label on line `i`, also split over two lines (`Nơi` / `nhận:`).

@@ -18,7 +18,7 @@ use regex::Regex;
 
 use crate::doc::{Doc, Span};
 use crate::extract::signer::{self, Found};
-use crate::layout::{Layout, NOI_NHAN};
+use crate::layout::{Layout, NOI_NHAN, is_page_title};
 
 /// Most items a list may have (a runaway guard).
 const MAX_ITEMS: usize = 80;
@@ -49,16 +49,15 @@ pub fn extract(doc: &Doc, layout: &Layout, block: &Found) -> Vec<String> {
 fn label(doc: &Doc, lines: std::ops::Range<usize>) -> Option<usize> {
     for i in lines {
         let line = doc.lines[i];
-        // Only the first column can hold the label.
-        let Some(&piece) = signer::columns(doc, line).first() else {
-            continue;
-        };
-        let key = &doc.key[piece.0..piece.1];
-        if let Some(m) = NOI_NHAN.find(key) {
-            return Some(piece.0 + m.end());
+        // The label opens a column: usually the first, the second when a converter put
+        // the signature column first.
+        for piece in signer::columns(doc, line) {
+            if let Some(m) = NOI_NHAN.find(&doc.key[piece.0..piece.1]) {
+                return Some(piece.0 + m.end());
+            }
         }
         let next = doc.lines.get(i + 1);
-        if let (true, Some(next)) = (key == "noi" && piece.0 == line.start, next) {
+        if let (true, Some(next)) = (doc.line_key(line) == "noi", next) {
             if let Some(m) = NHAN.find(doc.line_key(*next)) {
                 return Some(next.start + m.end());
             }
@@ -102,7 +101,30 @@ impl Items {
         }
     }
 
+    /// Whether the list has reached its usual last item, `Lưu: …` (the archive copy).
+    fn has_archive_item(&self) -> bool {
+        self.items.iter().any(|item| {
+            let key = crate::fold::fold(tidy(item));
+            key.starts_with("luu ") || key.starts_with("luu:")
+        })
+    }
+
+    /// Whether the lines read look like a distribution list at all: bullets, items ended
+    /// by `;` or `,`, or the usual `Như trên` / `Lưu` items. A table header cell reading
+    /// `Nơi nhận` above other cells has none of them.
+    fn is_list(&self) -> bool {
+        self.bulleted
+            || self.has_archive_item()
+            || self.items.iter().any(|item| {
+                let item = item.trim_end();
+                item.ends_with([';', ',']) || crate::fold::fold(tidy(item)).starts_with("nhu ")
+            })
+    }
+
     fn finish(self) -> Vec<String> {
+        if !self.is_list() {
+            return Vec::new();
+        }
         self.items
             .into_iter()
             .map(|item| {
@@ -124,7 +146,13 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
     let mut list = Items::default();
     let first_line = doc.line_of(start);
     let mut after_blank = false;
-    let mut passed_block = false;
+    // The list does not run on past the signer's name into what follows the page.
+    let block_end = block.name_line.or_else(|| {
+        block
+            .claimed
+            .last()
+            .map(|&(_, e)| doc.line_of(e.saturating_sub(1)))
+    });
     for i in first_line..end.min(doc.lines.len()) {
         let line = doc.lines[i];
         let from = if i == first_line {
@@ -132,10 +160,13 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
         } else {
             line.start
         };
+        let past_block = block_end.is_some_and(|b| i > b);
         if line.is_blank() || from >= line.end {
             if i > first_line || line.is_blank() {
                 after_blank = true;
-                if passed_block && !list.items.is_empty() {
+                // Past the name and the `Lưu` item, a blank line ends the list; before
+                // them the signature column may still be interleaved with it.
+                if past_block && list.has_archive_item() {
                     break;
                 }
             }
@@ -144,18 +175,27 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
         let pieces = free_pieces(doc, (from, line.end), block);
         if pieces.is_empty() {
             // A line of the signature block only.
-            passed_block = true;
             continue;
         }
         let text = pieces.join(" ");
         let text = text.trim();
         let bullet = starts_with_bullet(text);
-        if i > first_line && NOI_NHAN.is_match(&crate::fold::fold(text)) {
+        let key = crate::fold::fold(text);
+        if i > first_line && (NOI_NHAN.is_match(&key) || is_page_title(&key)) {
+            // Another page begins (an attached form, a second copy).
             break;
         }
         if !bullet && !list.items.is_empty() {
             let whole = (line.start, line.end);
-            if after_blank || (pieces.len() == 1 && signer::is_block_piece(doc, whole)) {
+            let signature = pieces.len() == 1 && signer::is_block_piece(doc, whole);
+            // After a blank line only a wrapped tail in small letters continues
+            // (double-spaced scans put blank lines everywhere).
+            let closed = list
+                .items
+                .last()
+                .is_some_and(|l| l.trim_end().ends_with('.'));
+            let wrapped = starts_lower(text) && !closed;
+            if signature || (after_blank && !wrapped) {
                 break;
             }
         }
@@ -184,13 +224,16 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
     list.finish()
 }
 
-/// In a list without bullets, whether a line continues the item above: the item did not
-/// end with `;` `,` `.` or the line starts in lower case.
+/// In a list without bullets, whether a line continues the item above: it starts in
+/// small letters, or the item ends with a word that cannot end it (`và`, `-`).
 fn continues(last: Option<&String>, text: &str) -> bool {
     let Some(last) = last else { return false };
-    let open = !last.trim_end().ends_with([';', ',', '.']);
-    let lower = text.chars().next().is_some_and(char::is_lowercase);
-    open || lower
+    let last = last.trim_end();
+    starts_lower(text) || last.ends_with(" và") || last.ends_with(['-', '&'])
+}
+
+fn starts_lower(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The parts of a line outside the signature block and not signature marks, in order.
@@ -270,4 +313,156 @@ fn starts_with_bullet(text: &str) -> bool {
 fn tidy(item: &str) -> &str {
     item.trim_start_matches(|c: char| c.is_whitespace() || is_bullet_char(c) || "*.;,:".contains(c))
         .trim_end_matches(|c: char| c.is_whitespace() || ";,.:".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(footer: &str) -> Doc {
+        let text = format!(
+            "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
+             Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
+        );
+        Doc::new(text)
+    }
+
+    fn items(footer: &str) -> Vec<String> {
+        let doc = letter(footer);
+        let layout = Layout::find(&doc);
+        let block = signer::find(&doc, &layout);
+        extract(&doc, &layout, &block)
+    }
+
+    #[test]
+    fn accepts_the_list_shapes() {
+        let table: &[(&str, &[&str])] = &[
+            // One item a line, bullets and end marks dropped; signature after.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lãnh đạo Sở;\n- Lưu: VT, VP.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
+                &["Như trên", "Lãnh đạo Sở", "Lưu: VT, VP"],
+            ),
+            // Signature before; the list runs to the end.
+            (
+                "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n\nNơi nhận:\n\n+ Như trên,\n• Lưu VT.",
+                &["Như trên", "Lưu VT"],
+            ),
+            // All on the label's line.
+            (
+                "Nơi nhận: - Như trên; - TGĐ (để b/cáo); - Lưu NS, VT.",
+                &["Như trên", "TGĐ (để b/cáo)", "Lưu NS, VT"],
+            ),
+            (
+                "Nơi nhận: Như trên; Lưu: VT.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
+                &["Như trên", "Lưu: VT"],
+            ),
+            // Wrapped items joined; a dash inside an item stays.
+            (
+                "Nơi nhận:\n- VPCP: BTCN, các PCN,\nTrợ lý TTg; các Vụ: CN, NC;\n- Cục KSTTHC - Văn phòng Chính phủ;\n- Như\ntrên;\n-\nLưu: VT.",
+                &[
+                    "VPCP: BTCN, các PCN, Trợ lý TTg; các Vụ: CN, NC",
+                    "Cục KSTTHC - Văn phòng Chính phủ",
+                    "Như trên",
+                    "Lưu: VT",
+                ],
+            ),
+            // The label over two lines; OCR spellings.
+            (
+                "Nơi\nnhận:\n- Như trên;\n- Lưu: VT.",
+                &["Như trên", "Lưu: VT"],
+            ),
+            (
+                "Noi nhan:\n- Như trên;\n- Lưu: VT.",
+                &["Như trên", "Lưu: VT"],
+            ),
+            (
+                "Nơi nhân :\n- Như trên;\n- Lưu: VT.",
+                &["Như trên", "Lưu: VT"],
+            ),
+            // A first item that lost its bullet.
+            (
+                "Nơi nhận:\n\n Bộ Y tế (b/c);\n- Lưu: VT.",
+                &["Bộ Y tế (b/c)", "Lưu: VT"],
+            ),
+            // An ellipsis placeholder is kept; e-office metadata is not.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT, ……",
+                &["Như trên", "Lưu: VT, ……"],
+            ),
+            (
+                "Nơi nhận: - Như trên; - Lưu NS, VT. Số cOffice: 883541/VBKS",
+                &["Như trên", "Lưu NS, VT"],
+            ),
+            // Stops at an annex.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nPHỤ LỤC\n- Mục một;",
+                &["Như trên", "Lưu: VT"],
+            ),
+            // A list that lost its label, just above the signature.
+            (
+                "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PLTP.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Thanh Mẫn",
+                &["Chính phủ", "Ban Tổ chức Trung ương", "Lưu: HC, PLTP"],
+            ),
+        ];
+        for (footer, want) in table {
+            assert_eq!(items(footer), *want, "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn takes_the_left_column_only() {
+        // Side by side on the same lines.
+        let footer = "Nơi nhận:                          KT/ bộ trưởng bộ tài chính\n\
+                      - Văn phòng TW Đảng                    Thứ trưởng\n\
+                      - Các Bộ, cơ quan ngang Bộ, cơ quan         (Đã ký)\n   thuộc Chính phủ\n\
+                      - Công báo                                  Trương Chí Trung\n\
+                      - Lưu: VP (HC, TH)\n      TCT (HC, NV3)";
+        assert_eq!(
+            items(footer),
+            [
+                "Văn phòng TW Đảng",
+                "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+                "Công báo",
+                "Lưu: VP (HC, TH) TCT (HC, NV3)"
+            ]
+        );
+        // Interleaved line by line, double-spaced.
+        let footer = "Nơi nhận:\nKT. GIÁM ĐỐC\n\n- Như trên;\nPHÓ GIÁM ĐỐC\n\n- Các Bộ, cơ quan,\n\
+                      (Đã ký)\n\n   thuộc Chính phủ\nNguyễn Văn An\n\n- Lưu: VT.\n\nPhần tiếp theo.";
+        assert_eq!(
+            items(footer),
+            ["Như trên", "Các Bộ, cơ quan, thuộc Chính phủ", "Lưu: VT"]
+        );
+        // Signer lines in lower case right under the list.
+        let footer = "Nơi nhận:\n- Ban Bí thư,\n- Lưu: KTTH, Văn thư.\nthủ tướng chính phủ\n\n(Đã ký)\n\nPhan Văn Khải";
+        assert_eq!(items(footer), ["Ban Bí thư", "Lưu: KTTH, Văn thư"]);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_list() {
+        let table: &[&str] = &[
+            // No label at all.
+            "GIÁM ĐỐC\nPhạm Công Hoa",
+            // A sentence, not the label.
+            "Nơi nhận hồ sơ: Bộ phận một cửa.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
+            // A table header cell.
+            "Thời hạn\nNơi nhận\n\nTT\nTên biểu\nCơ quan Thuế",
+        ];
+        for footer in table {
+            assert!(items(footer).is_empty(), "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn splits_inline_items() {
+        let table: &[(&str, &[&str])] = &[
+            ("- A; - B, - C.", &["- A;", "- B,", "- C."]),
+            ("- Cục A - Văn phòng B", &["- Cục A - Văn phòng B"]),
+            ("- Lưu: VT (Hằng B - 3b).", &["- Lưu: VT (Hằng B - 3b)."]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = split_inline(text).into_iter().map(str::trim).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
 }

@@ -48,19 +48,21 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A piece that is only a signature mark: `(Đã ký)`, `[daky]`, `[Ký và đóng dấu]`, a lone
 /// `[`, a stamp image left by a converter (`!Stamp of …`), a form's `(Ký, ghi rõ họ tên)`.
 static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\[(]\s*(?:da\s*)?ky\b[^)\]]{0,40}[)\]]?|(?:da\s*)?ky\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
+    Regex::new(r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
         .expect("valid regex")
 });
 /// A signature mark inside a longer piece: `… THỦ TƯỚNG [ (Đã ký) Nguyễn …`,
 /// `Nguyễn Tấn Dũng đã ký`, `(Đã ký)Nguyễn Hòa Bình`.
 static INLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\[(]\s*(?:da\s*ky|daky|ky)\b[^)\]]{0,40}[)\]]|\bda ky\b|\[|\]|!\s*stamp\b.*")
-        .expect("valid regex")
+    Regex::new(
+        r"[\[(]\s*(?:da\s*k[yi]|daky|k[yi])\b[^)\]]{0,40}[)\]]|\bda k[yi]\b|\[|\]|!\s*stamp\b.*",
+    )
+    .expect("valid regex")
 });
 /// A prefix or a title glued to the caps word before it: `CHÍNH PHỦKT. THỦ TƯỚNG`,
 /// `THỦ TƯỚNGPHÓ THỦ TƯỚNG`, `QUỐC HỘICHỦ TỊCH`. Group 1 is where the second cell begins.
 static GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z]((?:kt|tm|tl|tuq)\.|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
+    Regex::new(r"(?:[a-z]|[;,]\s*)((?:kt|tm|tl|tuq)\.|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
         .expect("valid regex")
 });
 /// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
@@ -288,8 +290,12 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                     block.claimed.push(el.span);
                     break;
                 }
-                let continues = block.entries.last().is_some_and(|e| {
-                    e.parts.is_empty() || ends_with_comma(doc, e) || el.kind != Kind::Title
+                // A title continues a bare prefix (`TL.` / `CỤC TRƯỞNG`) or a line ending in
+                // a comma; capitals continue a prefixed line, and a title only when short
+                // or open (seal text in capitals is not a title's end).
+                let continues = block.entries.last().is_some_and(|e| match el.kind {
+                    Kind::Title => e.parts.is_empty() || ends_with_comma(doc, e),
+                    _ => e.code.is_some() || is_open(doc, e) || word_count(doc, el.span) <= 3,
                 });
                 if let (true, true, Some(entry)) = (adjacent, continues, block.entries.last_mut()) {
                     entry.parts.push(el.span);
@@ -307,6 +313,7 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
             }
             Kind::Mark => {
                 block.claimed.push(el.span);
+                last_line = el.line;
             }
             Kind::Name | Kind::NamePart => {
                 let next = elements.get(k).filter(|n| {
@@ -560,12 +567,21 @@ pub fn columns(doc: &Doc, line: Line) -> Vec<Span> {
         .collect()
 }
 
-/// Cuts a piece around signature marks, at glued cells, and before a name that ends it.
-/// Returns the parts with whether each is a mark.
+/// Cuts a piece around signature marks, at glued cells, and before a name that ends it;
+/// a `Nơi nhận:` label sharing the piece is cut off first. Returns the parts with whether
+/// each is a mark.
 fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
     let key = &doc.key[piece.0..piece.1];
     if MARK.is_match(key) {
         return vec![(piece, true)];
+    }
+    if let Some(m) = crate::layout::NOI_NHAN.find(key) {
+        let rest = trim(doc, (piece.0 + m.end(), piece.1));
+        let mut out = vec![((piece.0, piece.0 + m.end()), false)];
+        if rest.1 > rest.0 {
+            out.extend(split_piece(doc, rest));
+        }
+        return out;
     }
     let mut out = Vec::new();
     let mut start = piece.0;
@@ -590,8 +606,12 @@ fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
     for c in GLUE.captures_iter(key) {
         let Some(g) = c.get(1) else { continue };
         let at = span.0 + g.start();
-        // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise.
-        if is_upper_at(doc, at - 1) && is_upper_at(doc, at) {
+        // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise; after `;` a
+        // prefix in capitals starts the signature column (`- Như trên; KT. GIÁM ĐỐC`).
+        let before = doc.key.as_bytes()[at - 1];
+        let glued = before.is_ascii_alphabetic() && is_upper_at(doc, at - 1);
+        let listed = !before.is_ascii_alphabetic() && is_caps(doc.slice(at, span.1));
+        if (glued || listed) && is_upper_at(doc, at) {
             push_named(doc, (start, at), out);
             start = at;
         }
@@ -628,9 +648,10 @@ fn trailing_name(doc: &Doc, span: Span) -> Option<usize> {
         return None;
     }
     let head = (span.0, words[first - 1].1);
-    let head_text = doc.slice(head.0, head.1);
-    let head_key = &doc.key[head.0..head.1];
-    (is_caps(head_text) || PREFIX.is_match(head_key)).then_some(words[first].0)
+    let code_end = PREFIX
+        .find(&doc.key[head.0..head.1])
+        .map_or(head.0, |m| head.0 + m.end());
+    is_caps(doc.slice(code_end, head.1)).then_some(words[first].0)
 }
 
 /// What one piece of a footer line is, and the span it stands for (a name without its
@@ -764,7 +785,10 @@ fn is_head(doc: &Doc, span: Span) -> bool {
 fn name(doc: &Doc, span: Span) -> Option<Span> {
     let key = &doc.key[span.0..span.1];
     let start = RANK.find(key).map_or(span.0, |m| span.0 + m.end());
-    let span = trim(doc, (start, span.1));
+    let mut span = trim(doc, (start, span.1));
+    while span.1 > span.0 && b".,;:/".contains(&doc.key.as_bytes()[span.1 - 1]) {
+        span.1 -= 1;
+    }
     let words = words(doc, span);
     let n = words.len();
     let ok = (2..=5).contains(&n)
@@ -859,4 +883,381 @@ fn trim(doc: &Doc, (mut start, mut end): Span) -> Span {
         end -= 1;
     }
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short letter around the given footer, so that the layout finds its zones.
+    fn letter(footer: &str) -> Doc {
+        let text = format!(
+            "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
+             Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
+        );
+        Doc::new(text)
+    }
+
+    fn signer_of(footer: &str) -> Found {
+        let doc = letter(footer);
+        find(&doc, &Layout::find(&doc))
+    }
+
+    type Fields<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    fn fields(found: &Found) -> Fields<'_> {
+        let s = &found.signer;
+        (
+            s.authority.as_deref(),
+            s.principal.as_deref(),
+            s.title.as_deref(),
+            s.name.as_deref(),
+        )
+    }
+
+    const NOI_NHAN: &str = "Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.\n\n";
+
+    #[test]
+    fn accepts_the_block_shapes() {
+        let table: &[(&str, Fields)] = &[
+            // Stacked, after Nơi nhận.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
+                (
+                    Some("KT"),
+                    Some("GIÁM ĐỐC"),
+                    Some("PHÓ GIÁM ĐỐC"),
+                    Some("Nguyễn Văn An"),
+                ),
+            ),
+            // Three lines, a mark between title and name; before Nơi nhận.
+            (
+                "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Thị Bình\n\nNơi nhận:\n- Như trên;",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN NHÂN DÂN"),
+                    Some("PHÓ CHỦ TỊCH"),
+                    Some("Trần Thị Bình"),
+                ),
+            ),
+            // TL over KT over the deputy's title.
+            (
+                "TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\nLê Văn Cường",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    Some("PHÓ TRƯỞNG BAN"),
+                    Some("Lê Văn Cường"),
+                ),
+            ),
+            // The line above the name is a wrapped KT. line: no title.
+            (
+                "TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Hằng",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    None,
+                    Some("Nguyễn Thị Hằng"),
+                ),
+            ),
+            // A title without prefix.
+            (
+                "GIÁM ĐỐC\n\nPhạm Công Hoa",
+                (None, None, Some("GIÁM ĐỐC"), Some("Phạm Công Hoa")),
+            ),
+            // One table cell on one line, with debris and wide gaps.
+            (
+                "TM. CHÍNH PHỦ THỦ TƯỚNG    [ (Đã ký)     Nguyễn Xuân Phúc",
+                (
+                    Some("TM"),
+                    Some("CHÍNH PHỦ"),
+                    Some("THỦ TƯỚNG"),
+                    Some("Nguyễn Xuân Phúc"),
+                ),
+            ),
+            // Cells glued together.
+            (
+                "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Nguyễn Hòa Bình",
+                (
+                    Some("TM"),
+                    Some("CHÍNH PHỦ"),
+                    Some("PHÓ THỦ TƯỚNG"),
+                    Some("Nguyễn Hòa Bình"),
+                ),
+            ),
+            (
+                "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nTrần Thanh Mẫn",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+                    Some("CHỦ TỊCH"),
+                    Some("Trần Thanh Mẫn"),
+                ),
+            ),
+            // Everything on one line with single spaces.
+            (
+                "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Văn An",
+                (
+                    Some("KT"),
+                    Some("THỦ TƯỚNG"),
+                    Some("PHÓ THỦ TƯỚNG"),
+                    Some("Nguyễn Văn An"),
+                ),
+            ),
+            // Lower-case legacy text.
+            (
+                "Nơi nhận:\n- Ban Bí thư,\n- Lưu: VT.\nthủ tướng chính phủ\n\n   (Đã ký)\n\nPhan Văn Khải",
+                (
+                    None,
+                    None,
+                    Some("thủ tướng chính phủ"),
+                    Some("Phan Văn Khải"),
+                ),
+            ),
+            (
+                "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\n\nNguyễn Văn Bình",
+                (
+                    Some("TM"),
+                    Some("chính phủ"),
+                    Some("Phó thủ tướng"),
+                    Some("Nguyễn Văn Bình"),
+                ),
+            ),
+            // Wrapped prefix lines and principals.
+            (
+                "KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG, CHỦ NHIỆM"),
+                    Some("PHÓ CHỦ NHIỆM"),
+                    Some("Phạm Mạnh Cường"),
+                ),
+            ),
+            (
+                "TM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nTrương Cảnh Tuyên",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN NHÂN DÂN"),
+                    Some("CHỦ TỊCH"),
+                    Some("Trương Cảnh Tuyên"),
+                ),
+            ),
+            (
+                "TL.\nCỤC TRƯỞNG\nTRƯỞNG BAN GIÁM SÁT\nĐào Duy Tám",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    Some("TRƯỞNG BAN GIÁM SÁT"),
+                    Some("Đào Duy Tám"),
+                ),
+            ),
+            (
+                "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ\nVỀ HQ PHÓ TRƯỞNG BAN\nNguyễn Bắc Hải",
+                (
+                    Some("KT"),
+                    Some("TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ"),
+                    Some("PHÓ TRƯỞNG BAN"),
+                    Some("Nguyễn Bắc Hải"),
+                ),
+            ),
+            // Party style.
+            (
+                "T/M BAN BÍ THƯ\nTrần Cẩm Tú",
+                (Some("TM"), Some("BAN BÍ THƯ"), None, Some("Trần Cẩm Tú")),
+            ),
+            (
+                "K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLâm Thị Thanh",
+                (
+                    Some("KT"),
+                    Some("CHÁNH VĂN PHÒNG"),
+                    Some("PHÓ CHÁNH VĂN PHÒNG"),
+                    Some("Lâm Thị Thanh"),
+                ),
+            ),
+            // No dot, written-out prefix, Q.
+            (
+                "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh",
+                (
+                    Some("KT"),
+                    Some("GIÁM ĐỐC"),
+                    Some("PHÓ GIÁM ĐỐC"),
+                    Some("Trương Hải Thanh"),
+                ),
+            ),
+            (
+                "Q. GIÁM ĐỐC\nHồ Văn Tâm",
+                (Some("Q"), Some("GIÁM ĐỐC"), None, Some("Hồ Văn Tâm")),
+            ),
+            // Wrapped names, ranks, names in capitals, `đã ký` after the name.
+            (
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nVũ\nChiến Thắng",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG"),
+                    Some("THỨ TRƯỞNG"),
+                    Some("Vũ Chiến Thắng"),
+                ),
+            ),
+            (
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG"),
+                    Some("THỨ TRƯỞNG"),
+                    Some("Vũ Hải Sản"),
+                ),
+            ),
+            (
+                "GIÁM ĐỐC\nNGUYỄN VĂN AN",
+                (None, None, Some("GIÁM ĐỐC"), Some("NGUYỄN VĂN AN")),
+            ),
+            // Only the name, after a mark.
+            (
+                "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ; - Lưu: VT.\n\n( Đã ký) Lê Thành Long",
+                (None, None, None, Some("Lê Thành Long")),
+            ),
+            // The name alone under the list.
+            (
+                "Nơi nhận:\n\n- Như trên;\n- Lưu: VT, VP.\n\nTrịnh Hữu Hùng",
+                (None, None, None, Some("Trịnh Hữu Hùng")),
+            ),
+        ];
+        for (footer, want) in table {
+            let found = signer_of(footer);
+            assert_eq!(fields(&found), *want, "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn reads_columns_beside_the_list() {
+        // Side by side on the same lines, cut at wide gaps.
+        let footer = "Nơi nhận:                          KT/ bộ trưởng bộ tài chính\n\
+                      - Văn phòng TW Đảng                    Thứ trưởng\n\
+                      - VP Quốc hội\n\
+                      - Các Bộ, cơ quan ngang Bộ, cơ quan         (Đã ký)\n   thuộc Chính phủ\n\
+                      - Công báo                                  Trương Chí Trung\n\
+                      - Lưu: VP (HC, TH)";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("bộ trưởng bộ tài chính"),
+                Some("Thứ trưởng"),
+                Some("Trương Chí Trung")
+            )
+        );
+        // Interleaved line by line, as OCR reads two columns.
+        let footer = "Nơi nhận:\nKT. GIÁM ĐỐC\n- Như trên;\nPHÓ GIÁM ĐỐC\n- Sở Y tế;\n\
+                      (Đã ký)\n- Lưu: VT.\nNguyễn Văn An";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("GIÁM ĐỐC"),
+                Some("PHÓ GIÁM ĐỐC"),
+                Some("Nguyễn Văn An")
+            )
+        );
+        // The block above the list, the name in the list's column.
+        let footer = "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\nNơi nhận :\n- Ban Bí thư,\n\
+                      - Toà án nhân dân tối cao, \t\t     Nguyễn Tấn Dũng đã ký\n- Lưu: VT.";
+        let found = signer_of(footer);
+        assert_eq!(found.signer.name.as_deref(), Some("Nguyễn Tấn Dũng"));
+        assert_eq!(found.signer.title.as_deref(), Some("Phó thủ tướng"));
+    }
+
+    #[test]
+    fn chain_and_spans() {
+        let doc = letter(&format!(
+            "{NOI_NHAN}TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Bình"
+        ));
+        let found = find(&doc, &Layout::find(&doc));
+        assert_eq!(
+            found.signer.chain,
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        let text = |span: Option<Span>| span.map(|(s, e)| doc.slice(s, e));
+        assert_eq!(text(found.name), Some("Trần Thị Bình"));
+        assert_eq!(text(found.title), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(text(found.authority), Some("TM."));
+        assert_eq!(text(found.principal), Some("ỦY BAN NHÂN DÂN"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_signature() {
+        let table: &[&str] = &[
+            // A form's signature slot.
+            "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên và đóng dấu)",
+            // Names inside list items.
+            "Nơi nhận:\n- Như trên;\n- PCT Âu Anh Tuấn;\n- VPCP: BTCN,\nPCN Phạm Mạnh Cường,\n- Lưu: VT.",
+            // A district, not `Q.` (quyền).
+            "Nơi nhận:\n- UBND\nQ. Ba Đình\n- Lưu: VT.",
+            // A school is not a title.
+            "TRƯỜNG ĐẠI HỌC Y\nHà Nội",
+        ];
+        for footer in table {
+            let found = signer_of(footer);
+            assert_eq!(found.signer.name, None, "{footer:?}");
+            assert_eq!(found.signer.authority, None, "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn name_shapes() {
+        let table = [
+            ("Nguyễn Văn An", Some("Nguyễn Văn An")),
+            ("Nguyễn Văn A", Some("Nguyễn Văn A")),
+            ("Nguyễn Thuỳ Dương.", Some("Nguyễn Thuỳ Dương")),
+            ("Đại tá Trần Văn Bình", Some("Trần Văn Bình")),
+            ("PGS.TS. Lê Quân", Some("Lê Quân")),
+            ("Trương Cảnh Tuyên", Some("Trương Cảnh Tuyên")),
+            ("Nguyễn", None),
+            ("Nguyễn Văn An Bình Minh Hải", None),
+            ("Phó Thủ Tướng", None),
+            ("Nơi Nhận", None),
+            ("Bộ Tư pháp", None),
+            ("A Văn", None),
+            ("HĐND Tỉnh", None),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.to_string());
+            let got = name(&doc, (0, doc.len())).map(|(s, e)| doc.slice(s, e));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prefix_codes() {
+        let table = [
+            ("KT. GIÁM ĐỐC", Some("KT")),
+            ("TM.ỦY BAN NHÂN DÂN", Some("TM")),
+            ("TL. BỘ TRƯỞNG", Some("TL")),
+            ("TUQ. GIÁM ĐỐC", Some("TUQ")),
+            ("Q. CHÁNH VĂN PHÒNG", Some("Q")),
+            ("T/M BAN THƯỜNG VỤ", Some("TM")),
+            ("K/T CHÁNH VĂN PHÒNG", Some("KT")),
+            ("T/L BÍ THƯ", Some("TL")),
+            ("KT/bộ trưởng bộ tài chính", Some("KT")),
+            ("tm . ubnd thành phố", Some("TM")),
+            ("THAY MẶT BAN CHẤP HÀNH", Some("TM")),
+            ("Q. Ba Đình", None),
+            ("TT. HĐND thành phố", None),
+            ("TM và DV Hà Nội", None),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.to_string());
+            let got = match prefix(&doc, (0, doc.len())) {
+                Some(Kind::Prefix { code, .. }) => Some(code),
+                _ => None,
+            };
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
