@@ -101,6 +101,24 @@ impl Items {
         }
     }
 
+    /// In a list without bullets, whether a line continues the item above: it starts in
+    /// small letters or with `(`, the item ends with a word that cannot end it (`và`,
+    /// `-`), or the item above has no end mark where the items before it all have one.
+    fn continues(&self, text: &str) -> bool {
+        let Some((last, before)) = self.items.split_last() else {
+            return false;
+        };
+        let last = last.trim_end();
+        let ended = |item: &String| item.trim_end().ends_with([';', ',', '.']);
+        let marked = before.len() >= 2
+            && before.iter().filter(|i| ended(i)).count() * 10 >= before.len() * 8;
+        starts_lower(text)
+            || text.starts_with('(')
+            || last.ends_with(" và")
+            || last.ends_with(['-', '&', ':'])
+            || (marked && !last.ends_with([';', ',', '.']))
+    }
+
     /// Whether the list has reached its usual last item, `Lưu: …` (the archive copy).
     fn has_archive_item(&self) -> bool {
         self.items.iter().any(|item| {
@@ -214,7 +232,7 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
             } else {
                 list.push(text);
             }
-        } else if list.bulleted || continues(list.items.last(), text) {
+        } else if list.bulleted || list.continues(text) {
             list.extend_last(text);
         } else {
             list.push(text);
@@ -222,14 +240,6 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
         after_blank = false;
     }
     list.finish()
-}
-
-/// In a list without bullets, whether a line continues the item above: it starts in
-/// small letters, or the item ends with a word that cannot end it (`và`, `-`).
-fn continues(last: Option<&String>, text: &str) -> bool {
-    let Some(last) = last else { return false };
-    let last = last.trim_end();
-    starts_lower(text) || last.ends_with(" và") || last.ends_with(['-', '&'])
 }
 
 fn starts_lower(text: &str) -> bool {
@@ -261,7 +271,8 @@ fn free_pieces(doc: &Doc, span: Span, block: &Found) -> Vec<String> {
     out
 }
 
-/// The text of a span with signature marks left out.
+/// The text of a span with signature marks left out, and, right of a wide gap, what
+/// belongs to the signature column (capitals, a name, a title).
 fn piece_texts(doc: &Doc, span: Span) -> Vec<String> {
     let line = crate::doc::Line {
         start: span.0,
@@ -269,9 +280,25 @@ fn piece_texts(doc: &Doc, span: Span) -> Vec<String> {
     };
     signer::columns(doc, line)
         .into_iter()
-        .filter(|&p| !signer::is_mark(doc, p))
-        .map(|p| doc.value(p))
+        .enumerate()
+        .filter(|&(k, p)| {
+            // Right of a gap: a later piece, or any piece of a span that starts mid-line
+            // (after the label or a claimed cell).
+            let right = k > 0 || doc.lines[doc.line_of(span.0)].start < span.0;
+            let column = right && {
+                let text = doc.slice(p.0, p.1);
+                signer::is_block_piece(doc, p) || (is_caps(text) && !text.ends_with([';', ',']))
+            };
+            !signer::is_mark(doc, p) && !column
+        })
+        .map(|(_, p)| doc.value(p))
         .collect()
+}
+
+/// All letters are capitals (at least two).
+fn is_caps(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Splits a run of items written on one line at bullets that follow `;` `,` `.` (or open
@@ -398,6 +425,20 @@ mod tests {
                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nPHỤ LỤC\n- Mục một;",
                 &["Như trên", "Lưu: VT"],
             ),
+            // Without bullets: one item a line, wrapped tails joined.
+            (
+                "Nơi nhận:\nNhư trên;\nCác Sở, ban ngành,\nđoàn thể tỉnh;\nVPCP: BTCN, Cổng\nTTĐTCP;\nLưu: VT.",
+                &[
+                    "Như trên",
+                    "Các Sở, ban ngành, đoàn thể tỉnh",
+                    "VPCP: BTCN, Cổng TTĐTCP",
+                    "Lưu: VT",
+                ],
+            ),
+            (
+                "Nơi nhận :\nNhư điều 2\nSở TC, KBNN ( b/c).\n-  Lưu VT , Tài chính ,VP.",
+                &["Như điều 2", "Sở TC, KBNN ( b/c)", "Lưu VT , Tài chính ,VP"],
+            ),
             // A list that lost its label, just above the signature.
             (
                 "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PLTP.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Thanh Mẫn",
@@ -433,6 +474,12 @@ mod tests {
             items(footer),
             ["Như trên", "Các Bộ, cơ quan, thuộc Chính phủ", "Lưu: VT"]
         );
+        // The signature column beside the items, with a rank and a caption in capitals.
+        let footer = "Nơi nhận:                          XÁC THỰC VĂN BẢN\n\
+                      - Lãnh đạo Bộ;                       KT. BỘ TRƯỞNG\n\
+                      - Cục Pháp chế;                      THỨ TRƯỞNG\n\
+                      - Lưu: VT.                           Thượng tướng Võ Minh Lương";
+        assert_eq!(items(footer), ["Lãnh đạo Bộ", "Cục Pháp chế", "Lưu: VT"]);
         // Signer lines in lower case right under the list.
         let footer = "Nơi nhận:\n- Ban Bí thư,\n- Lưu: KTTH, Văn thư.\nthủ tướng chính phủ\n\n(Đã ký)\n\nPhan Văn Khải";
         assert_eq!(items(footer), ["Ban Bí thư", "Lưu: KTTH, Văn thư"]);

@@ -85,9 +85,35 @@ const SURNAMES: [&str; 94] = [
 ];
 
 /// Title-case words that start footer phrases, never a personal name.
-const NOT_NAMES: [&str; 16] = [
-    "nơi", "kính", "trân", "các", "như", "lưu", "sở", "bộ", "ban", "cục", "vụ", "viện", "ủy", "uỷ",
-    "phòng", "tổng",
+const NOT_NAMES: [&str; 28] = [
+    "nơi",
+    "kính",
+    "trân",
+    "các",
+    "như",
+    "lưu",
+    "sở",
+    "bộ",
+    "ban",
+    "cục",
+    "vụ",
+    "viện",
+    "ủy",
+    "uỷ",
+    "phòng",
+    "tổng",
+    "website",
+    "cổng",
+    "trang",
+    "báo",
+    "đài",
+    "tạp",
+    "lãnh",
+    "đảng",
+    "tỉnh",
+    "huyện",
+    "phường",
+    "quận",
 ];
 
 /// What an element of the footer is.
@@ -116,7 +142,10 @@ enum Kind {
 #[derive(Debug, Clone, Copy)]
 struct Element {
     line: usize,
+    /// What the element stands for (a name without its rank).
     span: Span,
+    /// The whole piece it was read from, which the block claims.
+    piece: Span,
     kind: Kind,
 }
 
@@ -171,7 +200,7 @@ pub fn find_in(doc: &Doc, lines: Range<usize>) -> Found {
             continue;
         }
         let block = walk(doc, &elements, a);
-        if accepts(doc, el, &block) {
+        if accepts(doc, &elements, el, &block) {
             return block.into_found(doc);
         }
         let prefixed = block.entries.iter().any(|e| e.code.is_some());
@@ -200,7 +229,7 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize
             }
             Kind::Title
                 if (!strict || is_caps(doc.slice(el.span.0, el.span.1)))
-                    && accepts(doc, el, &walk(doc, &elements, a)) =>
+                    && accepts(doc, &elements, el, &walk(doc, &elements, a)) =>
             {
                 return Some(el.line);
             }
@@ -215,7 +244,8 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize
 /// a title in capitals, or a personal name standing alone.
 pub fn is_block_piece(doc: &Doc, span: Span) -> bool {
     match classify(doc, span).0 {
-        Kind::Prefix { .. } | Kind::Name => true,
+        Kind::Prefix { .. } => true,
+        Kind::Name => has_surname(doc, span),
         Kind::Title => is_caps(doc.slice(span.0, span.1)),
         _ => false,
     }
@@ -228,12 +258,12 @@ pub fn is_mark(doc: &Doc, span: Span) -> bool {
 
 /// Whether the walk from an anchor found the block: a name, close under the anchor when
 /// the anchor is a title in small letters (which a wrapped `Nơi nhận` item may resemble).
-fn accepts(doc: &Doc, anchor: &Element, block: &Block) -> bool {
+fn accepts(doc: &Doc, elements: &[Element], anchor: &Element, block: &Block) -> bool {
     let Some((_, line)) = block.name else {
         return false;
     };
     let loose = anchor.kind == Kind::Title && !is_caps(doc.slice(anchor.span.0, anchor.span.1));
-    !loose || line <= anchor.line + 4
+    !loose || line <= anchor.line + 4 || bridged(doc, elements, anchor.line, line)
 }
 
 fn is_anchor(kind: Kind) -> bool {
@@ -244,7 +274,8 @@ fn is_anchor(kind: Kind) -> bool {
 #[derive(Debug, Default)]
 struct Block {
     entries: Vec<Entry>,
-    name: Option<(Span, usize)>,
+    /// The name's pieces (two when wrapped) and the line of the last.
+    name: Option<(Vec<Span>, usize)>,
     claimed: Vec<Span>,
 }
 
@@ -259,7 +290,7 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
         if el.line > last_line + MAX_GAP {
             break;
         }
-        let adjacent = el.line <= last_line + 1;
+        let adjacent = el.line <= last_line + 1 || bridged(doc, elements, last_line, el.line);
         match el.kind {
             Kind::Prefix { code, code_end } => {
                 if block.entries.iter().any(|e| e.code.is_none()) {
@@ -286,7 +317,7 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                     .last()
                     .is_some_and(|e| e.code.is_none() && !is_open(doc, e));
                 if el.kind == Kind::CapsName && under_title {
-                    block.name = Some((el.span, el.line));
+                    block.name = Some((vec![el.span], el.line));
                     block.claimed.push(el.span);
                     break;
                 }
@@ -316,22 +347,28 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                 last_line = el.line;
             }
             Kind::Name | Kind::NamePart => {
-                let next = elements.get(k).filter(|n| {
-                    n.line == el.line + 1 && matches!(n.kind, Kind::Name | Kind::NamePart)
-                });
+                // The other half of a wrapped name, on the next line or past list items
+                // of an interleaved column.
+                let next = elements[k..]
+                    .iter()
+                    .find(|n| n.line > el.line && !(n.kind == Kind::Other && is_item(doc, n.span)))
+                    .filter(|n| {
+                        let near = n.line == el.line + 1 || bridged(doc, elements, el.line, n.line);
+                        near && matches!(n.kind, Kind::Name | Kind::NamePart)
+                    });
                 let joined = next.filter(|n| {
                     let words = word_count(doc, el.span) + word_count(doc, n.span);
                     words <= 5 && (el.kind == Kind::NamePart || n.kind == Kind::NamePart)
                 });
                 match (el.kind, joined) {
                     (_, Some(n)) => {
-                        block.name = Some(((el.span.0, n.span.1), n.line));
-                        block.claimed.push(el.span);
-                        block.claimed.push(n.span);
+                        block.name = Some((vec![el.span, n.span], n.line));
+                        block.claimed.push(el.piece);
+                        block.claimed.push(n.piece);
                     }
                     (Kind::Name, None) => {
-                        block.name = Some((el.span, el.line));
-                        block.claimed.push(el.span);
+                        block.name = Some((vec![el.span], el.line));
+                        block.claimed.push(el.piece);
                     }
                     _ => continue,
                 }
@@ -341,6 +378,29 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
         }
     }
     block
+}
+
+/// Whether the lines strictly between `from` and `to` hold only items of a `Nơi nhận`
+/// list interleaved with the signature column (no blank line, at most three lines).
+fn bridged(doc: &Doc, elements: &[Element], from: usize, to: usize) -> bool {
+    if to <= from + 1 || to - from > 4 {
+        return false;
+    }
+    (from + 1..to).all(|line| {
+        !doc.lines[line].is_blank()
+            && elements
+                .iter()
+                .filter(|el| el.line == line)
+                .all(|el| el.kind == Kind::Other && is_item(doc, el.span))
+    })
+}
+
+/// A `Nơi nhận` item or label: a bulleted piece, or one ending in `;` / `,`.
+fn is_item(doc: &Doc, span: Span) -> bool {
+    let key = &doc.key[span.0..span.1];
+    starts_with_bullet(doc, span)
+        || key.ends_with([';', ','])
+        || crate::layout::NOI_NHAN.is_match(key)
 }
 
 /// Without any prefix or title: a name after a signature mark (`( Đã ký) Lê Thành Long`),
@@ -362,30 +422,30 @@ fn lone_name(doc: &Doc, elements: &[Element]) -> Option<Block> {
         .filter(|m| m.line == el.line && m.kind == Kind::Mark)
         .map(|m| m.span)
         .collect();
-    claimed.push(el.span);
+    claimed.push(el.piece);
     Some(Block {
         entries: Vec::new(),
-        name: Some((el.span, el.line)),
+        name: Some((vec![el.span], el.line)),
         claimed,
     })
 }
 
-/// A name with a signature mark on the same line.
+/// A name with a signature mark on its line or just above it.
 fn marked_name(elements: &[Element], k: usize) -> bool {
     let el = elements[k];
     el.kind == Kind::Name
         && elements
             .iter()
-            .any(|m| m.line == el.line && m.kind == Kind::Mark)
+            .any(|m| m.kind == Kind::Mark && m.line <= el.line && m.line + 2 >= el.line)
 }
 
 impl Block {
     fn into_found(self, doc: &Doc) -> Found {
         let mut found = Found::default();
-        if let Some((span, line)) = self.name {
-            found.signer.name = Some(doc.value(span));
+        if let Some((value, span)) = self.name.as_ref().and_then(|(parts, _)| joined(doc, parts)) {
+            found.signer.name = Some(value);
             found.name = Some(span);
-            found.name_line = Some(line);
+            found.name_line = self.name.as_ref().map(|n| n.1);
         }
         let mut entries = self.entries;
         // The title is the entry directly above the name. When that entry is prefixed,
@@ -520,14 +580,15 @@ fn elements(doc: &Doc, lines: Range<usize>) -> Vec<Element> {
         };
         for piece in columns(doc, line) {
             for (span, mark) in split_piece(doc, piece) {
-                let (kind, span) = if mark {
+                let (kind, value) = if mark {
                     (Kind::Mark, span)
                 } else {
                     classify(doc, span)
                 };
                 out.push(Element {
                     line: i,
-                    span,
+                    span: value,
+                    piece: span,
                     kind,
                 });
             }
@@ -796,9 +857,24 @@ fn name(doc: &Doc, span: Span) -> Option<Span> {
             .iter()
             .enumerate()
             .all(|(i, w)| is_name_word(doc.slice(w.0, w.1), i == n - 1))
-        && !is_head(doc, span)
+        && !is_title_word_first(doc, span)
         && !NOT_NAMES.contains(&doc.slice(words[0].0, words[0].1).to_lowercase().as_str());
     ok.then_some(span)
+}
+
+/// Whether a name-shaped span starts with a title word. Text that lost its marks makes
+/// the family name Trương and the title word trưởng one word, `Truong`: followed by
+/// name words it is a name (`Truong Viet Dung`), not `Truong Ban`.
+fn is_title_word_first(doc: &Doc, span: Span) -> bool {
+    if !is_head(doc, span) {
+        return false;
+    }
+    let words = words(doc, span);
+    let key = |i: usize| words.get(i).map_or("", |w| &doc.key[w.0..w.1]);
+    let bare = doc.slice(words[0].0, words[0].1) == "Truong";
+    let title_next = HEAD.is_match(&doc.key[words[0].0..span.1])
+        && matches!(key(1), "ban" | "phong" | "khoa" | "tram" | "doan" | "thue");
+    !bare || title_next
 }
 
 /// One word of a name: a capital then small letters (`Nguyễn`, `Thuỳ`); a lone capital
@@ -1116,6 +1192,16 @@ mod tests {
                 "GIÁM ĐỐC\nNGUYỄN VĂN AN",
                 (None, None, Some("GIÁM ĐỐC"), Some("NGUYỄN VĂN AN")),
             ),
+            // Text that lost its marks: `Truong` is the family name here.
+            (
+                "KT. CHU TICH\nPHO CHU TICH\nTruong Cong Thai",
+                (
+                    Some("KT"),
+                    Some("CHU TICH"),
+                    Some("PHO CHU TICH"),
+                    Some("Truong Cong Thai"),
+                ),
+            ),
             // Only the name, after a mark.
             (
                 "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ; - Lưu: VT.\n\n( Đã ký) Lê Thành Long",
@@ -1163,6 +1249,19 @@ mod tests {
                 Some("GIÁM ĐỐC"),
                 Some("PHÓ GIÁM ĐỐC"),
                 Some("Nguyễn Văn An")
+            )
+        );
+        // Wrapped lines of the block with list items between their halves.
+        let footer = "Nơi nhận:\nTM. ỦY BAN NHÂN\n- Như trên;\nDÂN\n- Sở Y tế;\nKT. CHỦ TỊCH\n\
+                      - Lưu: VT.\nPHÓ CHỦ TỊCH\nBùi\n- Ban A;\nXuân Cường";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ỦY BAN NHÂN DÂN"),
+                Some("PHÓ CHỦ TỊCH"),
+                Some("Bùi Xuân Cường")
             )
         );
         // The block above the list, the name in the list's column.
