@@ -324,11 +324,28 @@ fn split_inline(text: &str) -> Vec<&str> {
     items
 }
 
-fn is_bullet_char(c: char) -> bool {
+/// A list bullet: dashes, `+`, round and square dots, arrows, check marks, and the
+/// Symbol/Wingdings private-use code points a Word bullet becomes in plain text.
+pub(crate) fn is_bullet_char(c: char) -> bool {
     matches!(
         c,
-        '-' | '+' | '•' | '–' | '—' | '·' | '●' | '▪' | '■' | '○' | '➢'
-    )
+        '-' | '+'
+            | '•'
+            | '–'
+            | '—'
+            | '·'
+            | '●'
+            | '▪'
+            | '■'
+            | '○'
+            | '◦'
+            | '➢'
+            | '►'
+            | '◆'
+            | '❖'
+            | '✓'
+            | '→'
+    ) || ('\u{f000}'..='\u{f0ff}').contains(&c)
 }
 
 /// Whether a line starts with a list bullet (`-`, `+`, `•`, `*`, a `.` before a space).
@@ -404,6 +421,11 @@ mod tests {
             ),
             (
                 "Nơi nhân :\n- Như trên;\n- Lưu: VT.",
+                &["Như trên", "Lưu: VT"],
+            ),
+            // Word's private-use bullets.
+            (
+                "Nơi nhận:\n\u{f0b7} Như trên;\n\u{f0b7} Lưu: VT.",
                 &["Như trên", "Lưu: VT"],
             ),
             // A first item that lost its bullet.

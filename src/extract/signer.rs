@@ -35,7 +35,7 @@ pub const LOOKBACK: usize = 12;
 /// `K/T`, `T/L`, OCR's `T.M`, and the words written out (`THAY MẶT`, `KÝ THAY`, `THỪA LỆNH`).
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(kt|tm|tl|tuq|q)(?:\s*[./:]\s*|\s+|$)|(k|t)\s*[/.]\s*(t|m|l)(?:\s*[.:]\s*|\s+|$)|(thay mat|ky thay|thua lenh|thua uy quyen)(?:\s*[.:]?\s+|$))",
+        r"^(?:(kt|tm|tl|tuq|q)(?:\s*[./:,]\s*|\s+|$)|(k|t)\s*[/.]\s*(t|m|l)(?:\s*[.:]\s*|\s+|$)|(thay mat|ky thay|thua lenh|thua uy quyen)(?:\s*[.:]?\s+|$))",
     )
     .expect("valid regex")
 });
@@ -851,12 +851,17 @@ fn name(doc: &Doc, span: Span) -> Option<Span> {
         span.1 -= 1;
     }
     let words = words(doc, span);
-    let n = words.len();
+    // Scans drop spaces between syllables (`NguyễnVăn An`): count syllables.
+    let syllables: Vec<String> = words
+        .iter()
+        .flat_map(|w| syllables(doc.slice(w.0, w.1)))
+        .collect();
+    let n = syllables.len();
     let ok = (2..=5).contains(&n)
-        && words
+        && syllables
             .iter()
             .enumerate()
-            .all(|(i, w)| is_name_word(doc.slice(w.0, w.1), i == n - 1))
+            .all(|(i, w)| is_name_word(w, i == n - 1))
         && !is_title_word_first(doc, span)
         && !NOT_NAMES.contains(&doc.slice(words[0].0, words[0].1).to_lowercase().as_str());
     ok.then_some(span)
@@ -875,6 +880,21 @@ fn is_title_word_first(doc: &Doc, span: Span) -> bool {
     let title_next = HEAD.is_match(&doc.key[words[0].0..span.1])
         && matches!(key(1), "ban" | "phong" | "khoa" | "tram" | "doan" | "thue");
     !bare || title_next
+}
+
+/// A word cut before each capital that follows a small letter: `NguyễnVăn` → `Nguyễn`,
+/// `Văn`.
+fn syllables(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_lower = false;
+    for c in word.chars() {
+        match out.last_mut() {
+            Some(last) if !(c.is_uppercase() && previous_lower) => last.push(c),
+            _ => out.push(c.to_string()),
+        }
+        previous_lower = c.is_lowercase();
+    }
+    out
 }
 
 /// One word of a name: a capital then small letters (`Nguyễn`, `Thuỳ`); a lone capital
@@ -917,7 +937,7 @@ fn has_surname(doc: &Doc, span: Span) -> bool {
 
 fn starts_with_bullet(doc: &Doc, span: Span) -> bool {
     let text = doc.slice(span.0, span.1);
-    text.starts_with(['-', '+', '•', '*', '–', '—', '·', '●', '▪', '■', '○', '➢'])
+    text.starts_with(|c: char| c == '*' || crate::extract::distribution::is_bullet_char(c))
         || text.starts_with(". ")
 }
 
@@ -1317,6 +1337,7 @@ mod tests {
             ("Đại tá Trần Văn Bình", Some("Trần Văn Bình")),
             ("PGS.TS. Lê Quân", Some("Lê Quân")),
             ("Trương Cảnh Tuyên", Some("Trương Cảnh Tuyên")),
+            ("NguyễnVăn An", Some("NguyễnVăn An")),
             ("Nguyễn", None),
             ("Nguyễn Văn An Bình Minh Hải", None),
             ("Phó Thủ Tướng", None),
@@ -1344,6 +1365,8 @@ mod tests {
             ("K/T CHÁNH VĂN PHÒNG", Some("KT")),
             ("T/L BÍ THƯ", Some("TL")),
             ("KT/bộ trưởng bộ tài chính", Some("KT")),
+            ("KT, GIÁM ĐỐC", Some("KT")),
+            ("TL, các đơn vị", None),
             ("tm . ubnd thành phố", Some("TM")),
             ("THAY MẶT BAN CHẤP HÀNH", Some("TM")),
             ("Q. Ba Đình", None),
