@@ -287,18 +287,13 @@ fn piece_texts(doc: &Doc, span: Span) -> Vec<String> {
             let right = k > 0 || doc.lines[doc.line_of(span.0)].start < span.0;
             let column = right && {
                 let text = doc.slice(p.0, p.1);
-                signer::is_block_piece(doc, p) || (is_caps(text) && !text.ends_with([';', ',']))
+                signer::is_block_piece(doc, p)
+                    || (signer::is_caps(text) && !text.ends_with([';', ',']))
             };
             !signer::is_mark(doc, p) && !column
         })
         .map(|(_, p)| doc.value(p))
         .collect()
-}
-
-/// All letters are capitals (at least two).
-fn is_caps(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Splits a run of items written on one line at bullets that follow `;` `,` `.` (or open

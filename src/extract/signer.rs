@@ -257,12 +257,18 @@ pub fn is_mark(doc: &Doc, span: Span) -> bool {
 }
 
 /// Whether the walk from an anchor found the block: a name, close under the anchor when
-/// the anchor is a title in small letters (which a wrapped `Nơi nhận` item may resemble).
+/// the anchor is a title in small letters opening a line (which a wrapped `Nơi nhận` item
+/// may resemble).
 fn accepts(doc: &Doc, elements: &[Element], anchor: &Element, block: &Block) -> bool {
     let Some((_, line)) = block.name else {
         return false;
     };
-    let loose = anchor.kind == Kind::Title && !is_caps(doc.slice(anchor.span.0, anchor.span.1));
+    // A title in small letters at the start of a line may be a wrapped list item; in the
+    // right-hand column it cannot.
+    let at_line_start = doc.lines[anchor.line].start == anchor.piece.0;
+    let loose = anchor.kind == Kind::Title
+        && at_line_start
+        && !is_caps(doc.slice(anchor.span.0, anchor.span.1));
     !loose || line <= anchor.line + 4 || bridged(doc, elements, anchor.line, line)
 }
 
@@ -914,18 +920,22 @@ fn is_name_word(word: &str, last: bool) -> bool {
     rest.iter().all(|c| c.is_lowercase() && c.is_alphabetic())
 }
 
-/// All letters are capitals (at least two letters).
-fn is_caps(text: &str) -> bool {
-    let mut letters = 0;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            if c.is_lowercase() {
-                return false;
-            }
-            letters += 1;
+/// Text in capitals: no small ASCII letter and mostly capitals (at least two letters).
+/// TCVN3 drew capitals with a separate font, so converted text keeps its plain capitals
+/// but lowers the marked ones (`CHủ TịCH QUốC HộI`).
+pub(crate) fn is_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
         }
     }
-    letters >= 2
+    upper >= 2 && upper >= lower * 2
 }
 
 fn has_surname(doc: &Doc, span: Span) -> bool {
@@ -1212,6 +1222,11 @@ mod tests {
                 "GIÁM ĐỐC\nNGUYỄN VĂN AN",
                 (None, None, Some("GIÁM ĐỐC"), Some("NGUYỄN VĂN AN")),
             ),
+            // TCVN3 text that lost the marked capitals.
+            (
+                "Luật này đã được Quốc hội thông qua.\nCHủ TịCH QUốC HộI\n(Đã ký)\nNguyễn Văn An",
+                (None, None, Some("CHủ TịCH QUốC HộI"), Some("Nguyễn Văn An")),
+            ),
             // Text that lost its marks: `Truong` is the family name here.
             (
                 "KT. CHU TICH\nPHO CHU TICH\nTruong Cong Thai",
@@ -1284,6 +1299,20 @@ mod tests {
                 Some("Bùi Xuân Cường")
             )
         );
+        // A title in small letters in the right column, the name far below it.
+        let footer = "tm . ubnd thành phố\nNơi nhận:                                 chủ tịch\n\
+                      - Ban A\n- Ban B\n- Ban C                                 (Đã ký)\n- Ban D\n\
+                      - Ban E\n- Sở, Ban ngành TP                         Võ Thanh Tòng\n- Lưu TTLT";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ubnd thành phố"),
+                Some("chủ tịch"),
+                Some("Võ Thanh Tòng")
+            )
+        );
         // The block above the list, the name in the list's column.
         let footer = "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\nNơi nhận :\n- Ban Bí thư,\n\
                       - Toà án nhân dân tối cao, \t\t     Nguyễn Tấn Dũng đã ký\n- Lưu: VT.";
@@ -1338,6 +1367,7 @@ mod tests {
             ("PGS.TS. Lê Quân", Some("Lê Quân")),
             ("Trương Cảnh Tuyên", Some("Trương Cảnh Tuyên")),
             ("NguyễnVăn An", Some("NguyễnVăn An")),
+            ("CHủ TịCH QUốC HộI", None),
             ("Nguyễn", None),
             ("Nguyễn Văn An Bình Minh Hải", None),
             ("Phó Thủ Tướng", None),
