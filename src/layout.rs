@@ -149,10 +149,10 @@ impl Layout {
     }
 }
 
-/// Where the footer starts: the first `Nơi nhận` or signing prefix after the body, moved
-/// up to a signature block without prefix written just above it (`GIÁM ĐỐC` / name /
-/// `Nơi nhận`) and to a distribution list that lost its label. Without either anchor, the
-/// first block in capitals with a name under it.
+/// Where the footer starts: the first `Nơi nhận` or signing prefix from line `from` on,
+/// moved up to a signature block without prefix written just above it (`GIÁM ĐỐC` / name
+/// / `Nơi nhận`) and to a distribution list that lost its label. Without either anchor,
+/// the first block with a title in capitals and a name under it.
 fn footer_start(doc: &Doc, from: usize, anchors: [Option<usize>; 2]) -> usize {
     let n = doc.lines.len();
     let anchor = anchors.into_iter().flatten().min();
