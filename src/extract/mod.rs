@@ -181,11 +181,45 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     record.recipients = recipients::extract(doc, layout);
     record.tasks = tasks::extract(doc, layout);
     record.deadlines = deadlines::extract(doc, layout);
-    record.signer = signer::extract(doc, layout);
-    record.distribution = distribution::extract(doc, layout);
+    let block = signer::find(doc, layout);
+    for (field, span) in [
+        ("signer.name", block.name),
+        ("signer.title", block.title),
+        ("signer.authority", block.authority),
+        ("signer.principal", block.principal),
+    ] {
+        if let Some(span) = span {
+            put_span(record, field, span);
+        }
+    }
+    record.distribution = distribution::extract(doc, layout, &block);
+    record.signer = block.signer;
+    footer_warnings(layout, record);
     record.references = references::extract(doc, layout);
     record.urgency = marks::urgency(doc, layout);
     record.security = marks::security(doc, layout);
+}
+
+/// `signer.missing` (a body but no name), `signer.title_missing`, `distribution.missing`.
+fn footer_warnings(layout: &Layout, record: &mut Record) {
+    let has_body = !layout.body.is_empty() || !layout.footer.is_empty();
+    match (&record.signer.name, &record.signer.title) {
+        (None, _) if has_body => record.warnings.push(warning(
+            warning::SIGNER_MISSING,
+            "no signer's name found in the signature block",
+        )),
+        (Some(_), None) => record.warnings.push(warning(
+            warning::SIGNER_TITLE_MISSING,
+            "the signer's position line was not found above the name",
+        )),
+        _ => {}
+    }
+    if record.distribution.is_empty() {
+        record.warnings.push(warning(
+            warning::DISTRIBUTION_MISSING,
+            "no `Nơi nhận` list found",
+        ));
+    }
 }
 
 fn subject_is_vv(doc: &Doc, layout: &Layout) -> bool {
