@@ -62,7 +62,8 @@ static INLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// A prefix or a title glued to the caps word before it: `CHÍNH PHỦKT. THỦ TƯỚNG`,
 /// `THỦ TƯỚNGPHÓ THỦ TƯỚNG`, `QUỐC HỘICHỦ TỊCH`. Group 1 is where the second cell begins.
 static GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[a-z]|[;,]\s*)((?:kt|tm|tl|tuq)\.|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
+    // After a comma, capitals are abbreviations in a list (`Lưu: VT, KT.`), not a prefix.
+    Regex::new(r"(?:[a-z]|;\s*)((?:kt|tm|tl|tuq)\.\s*[a-z]|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
         .expect("valid regex")
 });
 /// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
@@ -894,6 +895,10 @@ fn syllables(word: &str) -> Vec<String> {
 /// One word of a name: a capital then small letters (`Nguyễn`, `Thuỳ`); a lone capital
 /// only as the last word (`Nguyễn Văn A`).
 fn is_name_word(word: &str, last: bool) -> bool {
+    // Names of the Central Highlands peoples join syllables with an apostrophe (`H'Nhi`).
+    if let Some((head, tail)) = word.split_once(['\'', '’']) {
+        return !tail.is_empty() && is_name_word(head, true) && is_name_word(tail, last);
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -1347,6 +1352,8 @@ mod tests {
 
     #[test]
     fn name_shapes() {
+        assert!(is_name_word("H'Nhi", true));
+        assert!(!is_name_word("H'", true));
         let table = [
             ("Nguyễn Văn An", Some("Nguyễn Văn An")),
             ("Nguyễn Văn A", Some("Nguyễn Văn A")),
