@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Doc;
+use crate::extract::{distribution, signer};
 
 /// How far into a file the heading may start: scraped pages put site chrome first.
 const HEADING_SEARCH_LINES: usize = 150;
@@ -72,8 +73,12 @@ pub static KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
 /// signature and `Nơi nhận` (a form annexed after them has its own `Kính gửi`).
 static AFTER_KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dieu 1\b|chuong i\b|i[.-] |1\. )").expect("valid regex"));
-pub static NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^n[oơ]i\s*nh[aâ]n\s*[:.;]?").expect("valid regex"));
+/// The `Nơi nhận` label (OCR's `Noi nhan`, `Nơi nhân` fold alike; Markdown's
+/// `__Nơi nhận__:`), followed by a colon, the end of the line, a bullet or a column gap;
+/// not `Nơi nhận hồ sơ` in a sentence.
+pub static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[_*]*noi\s*nhan[_*]*(?:\s*[:.;]|\s*$|\s*[-+~*]|\s{3,}|\t)").expect("valid regex")
+});
 /// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.
 pub static SIGN_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]").expect("valid regex")
@@ -134,14 +139,15 @@ impl Layout {
             _ => heading_end,
         };
 
-        let noi_nhan = (body_start..n).find(|&i| NOI_NHAN.is_match(key(i)));
-        let first_prefix = (body_start..n).find(|&i| SIGN_PREFIX.is_match(key(i)));
-        let footer_start = [noi_nhan, first_prefix]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(n);
-        let annex = (footer_start..n).find(|&i| i > footer_start && ANNEX.is_match(key(i)));
+        // The footer is looked for from the first heading anchor on, not only after the
+        // body start: a heading that ran too long must not hide the signature.
+        let footer_from = top.map_or(0, |t| t + 1).min(body_start);
+        let noi_nhan = (footer_from..n).find(|&i| is_noi_nhan(doc, i));
+        let first_prefix = (footer_from..n).find(|&i| SIGN_PREFIX.is_match(key(i).trim_start()));
+        let footer_start = footer_start(doc, footer_from, [noi_nhan, first_prefix]);
+        // An annex, or an attached paper with its own national title (a form).
+        let annex =
+            (footer_start + 1..n).find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)));
         let footer_end = annex.unwrap_or(n);
 
         Layout {
@@ -155,6 +161,46 @@ impl Layout {
             annex,
         }
     }
+}
+
+/// Where the footer starts: the first `Nơi nhận` or signing prefix from line `from` on,
+/// moved up to a signature block without prefix written just above it (`GIÁM ĐỐC` / name
+/// / `Nơi nhận`) and to a distribution list that lost its label. Without either anchor,
+/// the first block with a title in capitals and a name under it.
+fn footer_start(doc: &Doc, from: usize, anchors: [Option<usize>; 2]) -> usize {
+    let n = doc.lines.len();
+    let anchor = anchors.into_iter().flatten().min();
+    let unmarked = match anchor {
+        Some(a) => {
+            let above = a.saturating_sub(signer::LOOKBACK).max(from);
+            signer::block_start(doc, above..a, false)
+        }
+        None => signer::block_start(doc, from..n, true),
+    };
+    let start = [anchor, unmarked].into_iter().flatten().min().unwrap_or(n);
+    distribution::unlabelled(doc, start, start)
+        .filter(|&i| i >= from)
+        .map_or(start, |i| i.min(start))
+}
+
+/// A new page's national title or motto on a short line of its own (not a `Nơi nhận`
+/// item such as `- Đoàn TNCS Hồ Chí Minh;`, not a sentence citing the state's name).
+pub fn is_page_title(key: &str) -> bool {
+    let key = key.trim();
+    key.len() < 90
+        && !key.starts_with(['-', '+', '~', '*'])
+        && (NATIONAL_TITLE.is_match(key) || MOTTO.is_match(key))
+}
+
+/// A `Nơi nhận` label on line `i`, also split over two lines (`Nơi` / `nhận:`).
+pub fn is_noi_nhan(doc: &Doc, i: usize) -> bool {
+    let key = doc.line_key(doc.lines[i]).trim_start();
+    NOI_NHAN.is_match(key)
+        || (key == "noi"
+            && doc
+                .lines
+                .get(i + 1)
+                .is_some_and(|&next| doc.line_key(next).starts_with("nhan")))
 }
 
 /// The national title, the motto or the Party header on a line.

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod review;
 pub mod warning;
 
 pub use extract::Context;

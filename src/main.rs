@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use vanban::Context;
 use vanban::batch::{self, DEFAULT_MAX_BYTES};
+use vanban::review;
 
 /// Structured JSON records from Vietnamese administrative documents given as text.
 #[derive(Parser)]
@@ -57,6 +58,33 @@ enum Command {
     },
     /// Print the JSON Schema of the record.
     Schema,
+    /// Write a static review site: an index of every document and one page per document
+    /// with the extracted values highlighted in the text. Opens offline, from any folder.
+    ///
+    /// Exit status: 0 when the site was written (documents with errors are listed in it),
+    /// 2 for bad usage or a site that cannot be written.
+    Review {
+        /// Files and folders to extract from; with --records, folders to find the
+        /// records' source files in (besides the current folder).
+        paths: Vec<PathBuf>,
+        /// The site's folder (index.html and docs/).
+        #[arg(short, long, value_name = "DIR", default_value = "report")]
+        output: PathBuf,
+        /// Review these records (JSON Lines from `vanban extract`) instead of extracting.
+        #[arg(long, value_name = "FILE")]
+        records: Option<PathBuf>,
+        /// File extensions to take inside folders (repeat or separate with commas).
+        #[arg(
+            long = "ext",
+            value_name = "EXT",
+            value_delimiter = ',',
+            default_value = "txt"
+        )]
+        extensions: Vec<String>,
+        /// Files larger than this many bytes are not read.
+        #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -144,6 +172,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Review {
+            paths,
+            output,
+            records,
+            extensions,
+            max_bytes,
+        } => {
+            let input = match records {
+                Some(file) => review::Input::Records {
+                    file,
+                    folders: paths,
+                },
+                None if paths.is_empty() => {
+                    anyhow::bail!("give files or folders to review, or --records FILE")
+                }
+                None => review::Input::Extract(batch::collect(&paths, &extensions)),
+            };
+            let config = review::Config {
+                input,
+                out_dir: output,
+                context: Context {
+                    today: Some(today()),
+                },
+                max_bytes,
+            };
+            let summary = review::run(&config)?;
+            eprintln!(
+                "vanban: {} documents ({} with errors, {} with review notes): {}",
+                summary.documents,
+                summary.errors,
+                summary.noted,
+                summary.index.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             let mut out = io::stdout().lock();

@@ -196,8 +196,20 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         .collect();
     record.deadlines = found.iter().map(|d| d.deadline.clone()).collect();
     record.warnings.extend(deadlines::warnings(&found, issued));
-    record.signer = signer::extract(doc, layout);
-    record.distribution = distribution::extract(doc, layout);
+    let block = signer::find(doc, layout);
+    for (field, span) in [
+        ("signer.name", block.name),
+        ("signer.title", block.title),
+        ("signer.authority", block.authority),
+        ("signer.principal", block.principal),
+    ] {
+        if let Some(span) = span {
+            put_span(record, field, span);
+        }
+    }
+    record.distribution = distribution::extract(doc, layout, &block);
+    record.signer = block.signer;
+    footer_warnings(layout, record);
     if let Some((code, span)) = marks::urgency(doc, layout) {
         put_span(record, "urgency", span);
         record.urgency = Some(code);
@@ -205,6 +217,28 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     if let Some((code, span)) = marks::security(doc, layout) {
         put_span(record, "security", span);
         record.security = Some(code);
+    }
+}
+
+/// `signer.missing` (a body but no name), `signer.title_missing`, `distribution.missing`.
+fn footer_warnings(layout: &Layout, record: &mut Record) {
+    let has_body = !layout.body.is_empty() || !layout.footer.is_empty();
+    match (&record.signer.name, &record.signer.title) {
+        (None, _) if has_body => record.warnings.push(warning(
+            warning::SIGNER_MISSING,
+            "no signer's name found in the signature block",
+        )),
+        (Some(_), None) => record.warnings.push(warning(
+            warning::SIGNER_TITLE_MISSING,
+            "the signer's position line was not found above the name",
+        )),
+        _ => {}
+    }
+    if record.distribution.is_empty() {
+        record.warnings.push(warning(
+            warning::DISTRIBUTION_MISSING,
+            "no `Nơi nhận` list found",
+        ));
     }
 }
 

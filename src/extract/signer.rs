@@ -1,9 +1,1415 @@
-//! The signature block: authority prefix, principal, title, name.
+//! The signature block (ô 7 of the page): authority prefix, principal, title, name.
+//!
+//! In: the footer zone of the [`Layout`]. Out: the record's `signer`, the spans of its
+//! values, and the character ranges the block occupies (so that `Nơi nhận` items sharing
+//! lines with it can be cut free of it).
+//!
+//! A flattened page leaves the block in many shapes: stacked lines (`TM. ỦY BAN NHÂN
+//! DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name), one table cell on one line (`TM. CHÍNH
+//! PHỦ THỦ TƯỚNG (Đã ký) Nguyễn Xuân Phúc`), cells glued together (`QUỐC HỘICHỦ TỊCH`),
+//! a right-hand column beside the `Nơi nhận` items on the same lines, or those items
+//! interleaved with it line by line. So the extractor reads *elements*: pieces of lines
+//! cut at wide gaps, at glued prefixes and titles and around signature marks, each
+//! classified as a prefix, a position title, a caps continuation, a mark or a personal
+//! name. From the first prefix or title it walks down to the name, groups what it passed
+//! into entries (a prefixed line with its wrapped continuation; a title) and reads the
+//! fields off them: authority and principal from the first prefixed entry, the title from
+//! the entry directly above the name.
 
-use crate::doc::Doc;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Doc, Line, Span};
 use crate::layout::Layout;
 use crate::record::Signer;
 
-pub fn extract(_doc: &Doc, _layout: &Layout) -> Signer {
-    Signer::default()
+/// How many lines below the last block line the name may still be found (a name in the
+/// right-hand column beside a long `Nơi nhận` list sits that far down).
+const MAX_GAP: usize = 16;
+/// How many lines above `Nơi nhận` or a prefix a block without prefix may start.
+pub const LOOKBACK: usize = 12;
+
+/// A signing prefix and what follows it: `KT.`, `TM`, `TL.`, `TUQ.`, `Q.`, Party `T/M`,
+/// `K/T`, `T/L`, OCR's `T.M`, and the words written out (`THAY MẶT`, `KÝ THAY`, `THỪA LỆNH`).
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(kt|tm|tl|tuq|q)(?:\s*[./:,]\s*|\s+|$)|(k|t)\s*[/.]\s*(t|m|l)(?:\s*[.:]\s*|\s+|$)|(thay mat|ky thay|thua lenh|thua uy quyen)(?:\s*[.:]?\s+|$))",
+    )
+    .expect("valid regex")
+});
+/// The words a position title starts with (`PHÓ GIÁM ĐỐC`, `THỨ TRƯỞNG`, `CHỦ TỊCH` …).
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let words = "pho|thu truong|thu tuong|chu tich|chu nhiem|(?:tong )?giam doc|(?:tong |chi )?cuc truong|bo truong|vu truong|hieu truong|vien truong|truong|chanh|(?:tong )?bi thu|tong kiem toan|kiem toan truong|thong doc|(?:tong )?thu ky|uy vien|chi huy truong|tu lenh|chinh uy|(?:to|doi|ke toan|hoi|doan|tram|khoa|so|ban|phong|ty|chi nhanh) truong|phu trach|tong bien tap|dai su|dai dien|giam sat vien";
+    // Scanned text doubles spaces inside titles (`thứ  trưởng`).
+    Regex::new(&format!(r"^(?:{})\b", words.replace(' ', r"\s+"))).expect("valid regex")
+});
+/// A piece that is only a signature mark: `(Đã ký)`, `[daky]`, `[Ký và đóng dấu]`, a lone
+/// `[`, a stamp image left by a converter (`!Stamp of …`), a form's `(Ký, ghi rõ họ tên)`.
+static MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
+        .expect("valid regex")
+});
+/// A signature mark inside a longer piece: `… THỦ TƯỚNG [ (Đã ký) Nguyễn …`,
+/// `Nguyễn Tấn Dũng đã ký`, `(Đã ký)Nguyễn Hòa Bình`.
+static INLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\[(]\s*(?:da\s*k[yi]|daky|k[yi])\b[^)\]]{0,40}[)\]]|\bda k[yi]\b|\[|\]|!\s*stamp\b.*",
+    )
+    .expect("valid regex")
+});
+/// A prefix or a title glued to the caps word before it: `CHÍNH PHỦKT. THỦ TƯỚNG`,
+/// `THỦ TƯỚNGPHÓ THỦ TƯỚNG`, `QUỐC HỘICHỦ TỊCH`. Group 1 is where the second cell begins.
+static GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    // After a comma, capitals are abbreviations in a list (`Lưu: VT, KT.`), not a prefix.
+    Regex::new(r"(?:[a-z]|;\s*)((?:kt|tm|tl|tuq)\.\s*[a-z]|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
+        .expect("valid regex")
+});
+/// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
+static RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:gs|pgs|ts|tskh|ths|bs|bsck(?:i{1,2}|[12])?|ks|ls|ds|ncs|ngnd|ngut|nsnd|nsut|ttnd|ttut)\b\s*[.,]?)\s*)+")
+        .expect("valid regex")
+});
+
+/// Common Vietnamese family names, folded and sorted (searched by binary search): a name
+/// in capitals or a name found alone is only taken when it starts with one of these.
+const SURNAMES: [&str; 94] = [
+    "au", "bach", "banh", "bui", "ca", "cam", "can", "cao", "chau", "chu", "co", "cu", "dam",
+    "dang", "dao", "diep", "dinh", "doan", "dong", "du", "duong", "giang", "giap", "ha", "han",
+    "hau", "ho", "hoang", "hong", "hua", "huynh", "kha", "khong", "khuat", "khuc", "kieu", "kim",
+    "la", "lac", "lai", "lam", "lang", "le", "lo", "luc", "luong", "luu", "ly", "ma", "mac", "mai",
+    "manh", "mong", "nghiem", "ngo", "ngu", "nguyen", "nhu", "ninh", "nong", "on", "pham", "phan",
+    "phi", "phung", "phuong", "quach", "quan", "sam", "son", "ta", "tang", "thach", "thai", "than",
+    "thieu", "tiet", "tieu", "to", "ton", "tong", "tra", "tran", "trieu", "trinh", "truong", "tu",
+    "ung", "van", "vi", "vo", "vu", "vuong", "y",
+];
+
+/// Title-case words that start footer phrases, never a personal name.
+const NOT_NAMES: [&str; 28] = [
+    "nơi",
+    "kính",
+    "trân",
+    "các",
+    "như",
+    "lưu",
+    "sở",
+    "bộ",
+    "ban",
+    "cục",
+    "vụ",
+    "viện",
+    "ủy",
+    "uỷ",
+    "phòng",
+    "tổng",
+    "website",
+    "cổng",
+    "trang",
+    "báo",
+    "đài",
+    "tạp",
+    "lãnh",
+    "đảng",
+    "tỉnh",
+    "huyện",
+    "phường",
+    "quận",
+];
+
+/// What an element of the footer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `(Đã ký)`, `[daky]`, a lone `[`, a stamp.
+    Mark,
+    /// A signing prefix: its code, where the code ends, and what follows it (may be empty).
+    Prefix {
+        code: &'static str,
+        code_end: usize,
+    },
+    /// A position title (`PHÓ GIÁM ĐỐC`, `thủ tướng chính phủ`).
+    Title,
+    /// A line in capitals that is not a title: the wrapped end of the line above.
+    Caps,
+    /// Capitals that read as a name (`NGUYỄN VĂN AN`): a name under a title, else caps.
+    CapsName,
+    /// A personal name in title case (without its rank).
+    Name,
+    /// One title-case word: half of a name wrapped over two lines.
+    NamePart,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Element {
+    line: usize,
+    /// What the element stands for (a name without its rank).
+    span: Span,
+    /// The whole piece it was read from, which the block claims.
+    piece: Span,
+    kind: Kind,
+}
+
+/// One entry of a block: a prefixed line with its continuation, or a title.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    /// The code and the span of the prefix as written (`KT.`, `T/M`).
+    code: Option<(&'static str, Span)>,
+    /// The spans of the words after the prefix (or of the title), one per line.
+    parts: Vec<Span>,
+}
+
+/// The signer and where it was found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub signer: Signer,
+    pub name: Option<Span>,
+    pub title: Option<Span>,
+    pub authority: Option<Span>,
+    pub principal: Option<Span>,
+    /// Character ranges of the block (prefixes, titles, marks, name), sorted.
+    pub claimed: Vec<Span>,
+    /// Index of the line holding the name.
+    pub name_line: Option<usize>,
+}
+
+/// Finds the signature block in the footer zone.
+pub fn find(doc: &Doc, layout: &Layout) -> Found {
+    find_in(doc, layout.footer.clone())
+}
+
+/// Finds the signature block among the given lines.
+fn find_in(doc: &Doc, lines: Range<usize>) -> Found {
+    let elements = elements(doc, lines);
+
+    let mut fallback: Option<Block> = None;
+    for (a, el) in elements.iter().enumerate() {
+        if !is_anchor(el.kind) {
+            continue;
+        }
+        let block = walk(doc, &elements, a);
+        if accepts(doc, &elements, el, &block) {
+            return block.into_found(doc);
+        }
+        let prefixed = block.entries.iter().any(|e| e.code.is_some());
+        if fallback.is_none() && prefixed {
+            fallback = Some(block);
+        }
+    }
+    if let Some(block) = fallback {
+        return block.into_found(doc);
+    }
+    lone_name(doc, &elements).map_or_else(Found::default, |b| b.into_found(doc))
+}
+
+/// The first line, within `lines`, where a signature block starts: a prefixed line, a
+/// title with a name under it, or a name after a signature mark. With `strict`, a title
+/// must be in capitals (used when scanning a whole body for an unmarked block).
+pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize> {
+    let elements = elements(doc, lines);
+    for (a, el) in elements.iter().enumerate() {
+        match el.kind {
+            Kind::Prefix { .. } => {
+                let block = walk(doc, &elements, a);
+                if block.name.is_some() || block.entries.len() > 1 || !strict {
+                    return Some(el.line);
+                }
+            }
+            Kind::Title
+                if (!strict || is_caps(doc.slice(el.span.0, el.span.1)))
+                    && accepts(doc, &elements, el, &walk(doc, &elements, a)) =>
+            {
+                return Some(el.line);
+            }
+            Kind::Name if marked_name(&elements, a) => return Some(el.line),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a line (or piece of one) reads as part of a signature block: a prefixed line,
+/// a title in capitals, or a personal name standing alone.
+pub fn is_block_piece(doc: &Doc, span: Span) -> bool {
+    match classify(doc, span).0 {
+        Kind::Prefix { .. } => true,
+        Kind::Name => has_surname(doc, span),
+        Kind::Title => is_caps(doc.slice(span.0, span.1)),
+        _ => false,
+    }
+}
+
+/// Whether a piece is only a signature mark such as `(Đã ký)`.
+pub fn is_mark(doc: &Doc, span: Span) -> bool {
+    MARK.is_match(&doc.key[span.0..span.1])
+}
+
+/// Whether the walk from an anchor found the block: a name, close under the anchor when
+/// the anchor is a title in small letters opening a line (which a wrapped `Nơi nhận` item
+/// may resemble).
+fn accepts(doc: &Doc, elements: &[Element], anchor: &Element, block: &Block) -> bool {
+    let Some((_, line)) = block.name else {
+        return false;
+    };
+    // A title in small letters at the start of a line may be a wrapped list item; in the
+    // right-hand column it cannot.
+    let at_line_start = doc.lines[anchor.line].start == anchor.piece.0;
+    let loose = anchor.kind == Kind::Title
+        && at_line_start
+        && !is_caps(doc.slice(anchor.span.0, anchor.span.1));
+    !loose || line <= anchor.line + 4 || bridged(doc, elements, anchor.line, line)
+}
+
+fn is_anchor(kind: Kind) -> bool {
+    matches!(kind, Kind::Prefix { .. } | Kind::Title)
+}
+
+/// A block being read: its entries, its name and what it covers.
+#[derive(Debug, Default)]
+struct Block {
+    entries: Vec<Entry>,
+    /// The name's pieces (two when wrapped) and the line of the last.
+    name: Option<(Vec<Span>, usize)>,
+    claimed: Vec<Span>,
+}
+
+/// Walks down from the anchor element `a`, collecting entries up to the name.
+fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
+    let mut block = Block::default();
+    let mut last_line = elements[a].line;
+    let mut k = a;
+    while k < elements.len() {
+        let el = elements[k];
+        k += 1;
+        if el.line > last_line + MAX_GAP {
+            break;
+        }
+        let adjacent = el.line <= last_line + 1 || bridged(doc, elements, last_line, el.line);
+        match el.kind {
+            Kind::Prefix { code, code_end } => {
+                if block.entries.iter().any(|e| e.code.is_none()) {
+                    // A prefix below a title starts another block.
+                    break;
+                }
+                let rest = trim(doc, (code_end, el.span.1));
+                let mut entry = Entry {
+                    code: Some((code, trim(doc, (el.span.0, code_end)))),
+                    parts: Vec::new(),
+                };
+                if rest.1 > rest.0 {
+                    entry.parts.push(rest);
+                }
+                block.entries.push(entry);
+                block.claimed.push(el.span);
+                last_line = el.line;
+            }
+            Kind::Title | Kind::Caps | Kind::CapsName => {
+                // A name in capitals under a title, unless the title is still open
+                // (`… SỞ GIÁO DỤC VÀ` / `ĐÀO TẠO`).
+                let under_title = block
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.code.is_none() && !is_open(doc, e));
+                if el.kind == Kind::CapsName && under_title {
+                    block.name = Some((vec![el.span], el.line));
+                    block.claimed.push(el.span);
+                    break;
+                }
+                // A title continues a bare prefix (`TL.` / `CỤC TRƯỞNG`) or a line ending in
+                // a comma; capitals continue a prefixed line, and a title only when short
+                // or open (seal text in capitals is not a title's end).
+                let continues = block.entries.last().is_some_and(|e| match el.kind {
+                    Kind::Title => e.parts.is_empty() || ends_with_comma(doc, e),
+                    _ => e.code.is_some() || is_open(doc, e) || word_count(doc, el.span) <= 3,
+                });
+                if let (true, true, Some(entry)) = (adjacent, continues, block.entries.last_mut()) {
+                    entry.parts.push(el.span);
+                } else if el.kind == Kind::Title {
+                    block.entries.push(Entry {
+                        code: None,
+                        parts: vec![el.span],
+                    });
+                } else {
+                    // Caps away from the block: seal text or another column.
+                    continue;
+                }
+                block.claimed.push(el.span);
+                last_line = el.line;
+            }
+            Kind::Mark => {
+                block.claimed.push(el.span);
+                last_line = el.line;
+            }
+            Kind::Name | Kind::NamePart => {
+                // The other half of a wrapped name, on the next line or past list items
+                // of an interleaved column.
+                let next = elements[k..]
+                    .iter()
+                    .find(|n| n.line > el.line && !(n.kind == Kind::Other && is_item(doc, n.span)))
+                    .filter(|n| {
+                        let near = n.line == el.line + 1 || bridged(doc, elements, el.line, n.line);
+                        near && matches!(n.kind, Kind::Name | Kind::NamePart)
+                    });
+                let joined = next.filter(|n| {
+                    let words = word_count(doc, el.span) + word_count(doc, n.span);
+                    words <= 5 && (el.kind == Kind::NamePart || n.kind == Kind::NamePart)
+                });
+                match (el.kind, joined) {
+                    (_, Some(n)) => {
+                        block.name = Some((vec![el.span, n.span], n.line));
+                        block.claimed.push(el.piece);
+                        block.claimed.push(n.piece);
+                    }
+                    (Kind::Name, None) => {
+                        block.name = Some((vec![el.span], el.line));
+                        block.claimed.push(el.piece);
+                    }
+                    _ => continue,
+                }
+                break;
+            }
+            Kind::Other => {}
+        }
+    }
+    block
+}
+
+/// Whether the lines strictly between `from` and `to` hold only items of a `Nơi nhận`
+/// list interleaved with the signature column (no blank line, at most three lines).
+fn bridged(doc: &Doc, elements: &[Element], from: usize, to: usize) -> bool {
+    if to <= from + 1 || to - from > 4 {
+        return false;
+    }
+    if (from + 1..to).any(|line| doc.lines[line].is_blank()) {
+        return false;
+    }
+    let first = elements.partition_point(|el| el.line <= from);
+    elements[first..]
+        .iter()
+        .take_while(|el| el.line < to)
+        .all(|el| el.kind == Kind::Other && is_item(doc, el.span))
+}
+
+/// A `Nơi nhận` item or label: a bulleted piece, or one ending in `;` / `,`.
+fn is_item(doc: &Doc, span: Span) -> bool {
+    let key = &doc.key[span.0..span.1];
+    starts_with_bullet(doc, span)
+        || key.ends_with([';', ','])
+        || crate::layout::NOI_NHAN.is_match(key)
+}
+
+/// Without any prefix or title: a name after a signature mark (`( Đã ký) Lê Thành Long`),
+/// else a name standing alone on its line that starts with a family name.
+fn lone_name(doc: &Doc, elements: &[Element]) -> Option<Block> {
+    let marked = (0..elements.len()).find(|&k| marked_name(elements, k));
+    let alone = || {
+        elements.iter().position(|el| {
+            el.kind == Kind::Name
+                && doc.lines[el.line].start == el.span.0
+                && doc.lines[el.line].end == el.span.1
+                && has_surname(doc, el.span)
+        })
+    };
+    let k = marked.or_else(alone)?;
+    let el = elements[k];
+    let mut claimed: Vec<Span> = elements
+        .iter()
+        .filter(|m| m.line == el.line && m.kind == Kind::Mark)
+        .map(|m| m.span)
+        .collect();
+    claimed.push(el.piece);
+    Some(Block {
+        entries: Vec::new(),
+        name: Some((vec![el.span], el.line)),
+        claimed,
+    })
+}
+
+/// A name with a signature mark on its line or just above it.
+fn marked_name(elements: &[Element], k: usize) -> bool {
+    let el = elements[k];
+    el.kind == Kind::Name
+        && elements
+            .iter()
+            .any(|m| m.kind == Kind::Mark && m.line <= el.line && m.line + 2 >= el.line)
+}
+
+impl Block {
+    fn into_found(self, doc: &Doc) -> Found {
+        let mut found = Found::default();
+        if let Some((value, span)) = self.name.as_ref().and_then(|(parts, _)| joined(doc, parts)) {
+            found.signer.name = Some(value);
+            found.name = Some(span);
+            found.name_line = self.name.as_ref().map(|n| n.1);
+        }
+        let mut entries = self.entries;
+        // The title is the entry directly above the name. When that entry is prefixed,
+        // its own words may end with the title (`TM. CHÍNH PHỦ THỦ TƯỚNG`).
+        let mut title: Option<Vec<Span>> = None;
+        if let Some(last) = entries.last_mut() {
+            if last.code.is_none() {
+                title = Some(last.parts.clone());
+            } else if let Some((principal, tail)) = split_title(doc, &last.parts) {
+                last.parts = principal;
+                title = Some(tail);
+            }
+        }
+        let first = entries.iter().position(|e| e.code.is_some());
+        if let Some(f) = first {
+            let entry = &entries[f];
+            let (code, code_span) = entry.code.unwrap_or(("", (0, 0)));
+            found.signer.authority = Some(code.to_string());
+            found.authority = Some(code_span);
+            if let Some((value, span)) = joined(doc, &entry.parts) {
+                found.signer.principal = Some(value);
+                found.principal = Some(span);
+            }
+            let mut chain: Vec<String> = entries[f..]
+                .iter()
+                .map(|e| {
+                    let mut spans = Vec::new();
+                    spans.extend(e.code.map(|c| c.1));
+                    spans.extend(e.parts.iter().copied());
+                    joined(doc, &spans).map(|j| j.0).unwrap_or_default()
+                })
+                .collect();
+            let title_is_entry = entries.last().is_some_and(|e| e.code.is_none());
+            if let (false, Some(t)) = (title_is_entry, &title) {
+                chain.extend(joined(doc, t).map(|j| j.0));
+            }
+            if chain.len() > 1 {
+                found.signer.chain = chain;
+            }
+        }
+        if let Some((value, span)) = title.as_deref().and_then(|t| joined(doc, t)) {
+            found.signer.title = Some(value);
+            found.title = Some(span);
+        }
+        found.claimed = self.claimed;
+        found.claimed.sort_unstable();
+        found
+    }
+}
+
+/// Splits the words of a prefixed entry into principal and title when a title starts
+/// inside them: `CHÍNH PHỦ THỦ TƯỚNG`, `TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ PHÓ TRƯỞNG BAN`.
+/// The principal keeps at least two words (so `BAN BÍ THƯ` stays whole) and never ends
+/// with a comma (`BỘ TRƯỞNG, CHỦ NHIỆM` is one principal).
+fn split_title(doc: &Doc, parts: &[Span]) -> Option<(Vec<Span>, Vec<Span>)> {
+    let words: Vec<(usize, Span)> = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(p, &span)| words(doc, span).into_iter().map(move |w| (p, w)))
+        .collect();
+    let end = parts.last()?.1;
+    for i in 2..words.len() {
+        let (p, w) = words[i];
+        let before = words[i - 1].1;
+        if doc.key.as_bytes()[before.1 - 1] == b',' {
+            continue;
+        }
+        if !is_head(doc, (w.0, end)) {
+            continue;
+        }
+        let mut principal: Vec<Span> = parts[..p].to_vec();
+        if words[i - 1].0 == p {
+            // The title starts inside line `p`; otherwise it starts that line.
+            principal.push((parts[p].0, before.1));
+        }
+        let mut title = vec![(w.0, parts[p].1)];
+        title.extend_from_slice(&parts[p + 1..]);
+        return Some((principal, title));
+    }
+    None
+}
+
+/// The value of spans read in order, joined with one space and tidied; and the span from
+/// the first to the last.
+fn joined(doc: &Doc, spans: &[Span]) -> Option<(String, Span)> {
+    let value = spans
+        .iter()
+        .map(|&(s, e)| doc.value((s, e)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let value = tidy(&value);
+    if value.is_empty() {
+        return None;
+    }
+    let first = spans.first()?;
+    let last = spans.last()?;
+    Some((value.to_string(), (first.0, last.1)))
+}
+
+/// Drops edge punctuation a value never carries.
+fn tidy(value: &str) -> &str {
+    value
+        .trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+        .trim_end_matches('.')
+        .trim()
+}
+
+/// An entry whose last line cannot end it: a comma, a dash or `VÀ`.
+fn is_open(doc: &Doc, entry: &Entry) -> bool {
+    entry.parts.last().is_some_and(|&(s, e)| {
+        let key = doc.key[s..e].trim_end();
+        key.ends_with([',', '-', '&']) || key.ends_with(" va")
+    })
+}
+
+fn ends_with_comma(doc: &Doc, entry: &Entry) -> bool {
+    entry
+        .parts
+        .last()
+        .is_some_and(|&(_, e)| e > 0 && doc.key.as_bytes()[e - 1] == b',')
+}
+
+// ---------------------------------------------------------------------------------------
+// Elements: lines → pieces → classified elements.
+
+/// The elements of the given lines, in reading order.
+fn elements(doc: &Doc, lines: Range<usize>) -> Vec<Element> {
+    let mut out = Vec::new();
+    for i in lines {
+        let Some(&line) = doc.lines.get(i) else {
+            break;
+        };
+        for piece in columns(doc, line) {
+            for (span, mark) in split_piece(doc, piece) {
+                let (kind, value) = if mark {
+                    (Kind::Mark, span)
+                } else {
+                    classify(doc, span)
+                };
+                out.push(Element {
+                    line: i,
+                    span: value,
+                    piece: span,
+                    kind,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Cuts a line where a flattened page left columns side by side: at a tab or at a run of
+/// three or more spaces. Pieces are trimmed; empty ones are dropped.
+pub fn columns(doc: &Doc, line: Line) -> Vec<Span> {
+    let key = doc.key.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = line.start;
+    let mut i = line.start;
+    while i < line.end {
+        if key[i] == b' ' || key[i] == b'\t' {
+            let gap_start = i;
+            let mut tab = false;
+            while i < line.end && (key[i] == b' ' || key[i] == b'\t') {
+                tab |= key[i] == b'\t';
+                i += 1;
+            }
+            if tab || i - gap_start >= 3 {
+                pieces.push((start, gap_start));
+                start = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    pieces.push((start, line.end));
+    pieces
+        .into_iter()
+        .map(|p| trim(doc, p))
+        .filter(|p| p.1 > p.0)
+        .collect()
+}
+
+/// Cuts a piece around signature marks, at glued cells, and before a name that ends it;
+/// a `Nơi nhận:` label sharing the piece is cut off first. Returns the parts with whether
+/// each is a mark.
+fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
+    let key = &doc.key[piece.0..piece.1];
+    if MARK.is_match(key) {
+        return vec![(piece, true)];
+    }
+    if let Some(m) = crate::layout::NOI_NHAN.find(key) {
+        let rest = trim(doc, (piece.0 + m.end(), piece.1));
+        let mut out = vec![((piece.0, piece.0 + m.end()), false)];
+        if rest.1 > rest.0 {
+            out.extend(split_piece(doc, rest));
+        }
+        return out;
+    }
+    let mut out = Vec::new();
+    let mut start = piece.0;
+    for m in INLINE_MARK.find_iter(key) {
+        let (s, e) = (piece.0 + m.start(), piece.0 + m.end());
+        push_cells(doc, (start, s), &mut out);
+        out.push(((s, e), true));
+        start = e;
+    }
+    push_cells(doc, (start, piece.1), &mut out);
+    out
+}
+
+/// Pushes the cells of a glued run, with a trailing name cut off as its own part.
+fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
+    let span = trim(doc, span);
+    if span.1 <= span.0 {
+        return;
+    }
+    let key = &doc.key[span.0..span.1];
+    let mut start = span.0;
+    for c in GLUE.captures_iter(key) {
+        let Some(g) = c.get(1) else { continue };
+        let at = span.0 + g.start();
+        // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise; after `;` a
+        // prefix in capitals starts the signature column (`- Như trên; KT. GIÁM ĐỐC`).
+        let before = doc.key.as_bytes()[at - 1];
+        let glued = before.is_ascii_alphabetic() && is_upper_at(doc, at - 1);
+        let listed = !before.is_ascii_alphabetic() && is_caps(doc.slice(at, span.1));
+        if (glued || listed) && is_upper_at(doc, at) {
+            push_named(doc, (start, at), out);
+            start = at;
+        }
+    }
+    push_named(doc, (start, span.1), out);
+}
+
+fn push_named(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
+    let span = trim(doc, span);
+    if span.1 <= span.0 {
+        return;
+    }
+    match trailing_name(doc, span) {
+        Some(at) => {
+            out.push((trim(doc, (span.0, at)), false));
+            out.push((trim(doc, (at, span.1)), false));
+        }
+        None => out.push((span, false)),
+    }
+}
+
+/// Where a name in title case starts at the end of a piece in capitals:
+/// `KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Văn An`.
+fn trailing_name(doc: &Doc, span: Span) -> Option<usize> {
+    let words = words(doc, span);
+    let n = words.len();
+    let text = |w: Span| doc.slice(w.0, w.1);
+    let mut first = n;
+    while first > 0 && is_name_word(text(words[first - 1]), first == n) {
+        first -= 1;
+    }
+    let run = n - first;
+    if first == 0 || !(2..=5).contains(&run) {
+        return None;
+    }
+    let head = (span.0, words[first - 1].1);
+    let code_end = PREFIX
+        .find(&doc.key[head.0..head.1])
+        .map_or(head.0, |m| head.0 + m.end());
+    is_caps(doc.slice(code_end, head.1)).then_some(words[first].0)
+}
+
+/// What one piece of a footer line is, and the span it stands for (a name without its
+/// rank).
+fn classify(doc: &Doc, span: Span) -> (Kind, Span) {
+    if let Some(name) = name(doc, span) {
+        let key = &doc.key[span.0..span.1];
+        if !MARK.is_match(key) && !starts_with_bullet(doc, span) && prefix(doc, span).is_none() {
+            return (Kind::Name, name);
+        }
+    }
+    (kind_of(doc, span), span)
+}
+
+fn kind_of(doc: &Doc, span: Span) -> Kind {
+    let text = doc.slice(span.0, span.1);
+    let key = &doc.key[span.0..span.1];
+    if key.is_empty() {
+        return Kind::Other;
+    }
+    if MARK.is_match(key) {
+        return Kind::Mark;
+    }
+    if starts_with_bullet(doc, span) || key.ends_with(';') {
+        return Kind::Other;
+    }
+    if let Some(kind) = prefix(doc, span) {
+        return kind;
+    }
+    if name(doc, span).is_some() {
+        return Kind::Name;
+    }
+    if word_count(doc, span) == 1 && is_name_word(text, false) && !is_head(doc, span) {
+        return Kind::NamePart;
+    }
+    if is_title(doc, span) {
+        return Kind::Title;
+    }
+    if is_caps(text) && word_count(doc, span) <= 12 && !key.bytes().any(|b| b.is_ascii_digit()) {
+        let words = words(doc, span);
+        let surname = has_surname(doc, span);
+        if surname && (2..=5).contains(&words.len()) {
+            return Kind::CapsName;
+        }
+        return Kind::Caps;
+    }
+    Kind::Other
+}
+
+/// A prefixed piece: `KT. GIÁM ĐỐC`, `TL.`, `T/M BAN BÍ THƯ`, `KT/bộ trưởng`.
+fn prefix(doc: &Doc, span: Span) -> Option<Kind> {
+    let key = &doc.key[span.0..span.1];
+    let c = PREFIX.captures(key)?;
+    let whole = c.get(0)?;
+    let rest = trim(doc, (span.0 + whole.end(), span.1));
+    let rest_key = &doc.key[rest.0..rest.1];
+    let rest_text = doc.slice(rest.0, rest.1);
+    let marked = key[..whole.end()].contains(['.', '/', ':']);
+    let code = if let Some(word) = c.get(4) {
+        match word.as_str() {
+            "thay mat" => "TM",
+            "ky thay" => "KT",
+            "thua lenh" => "TL",
+            _ => "TUQ",
+        }
+    } else if let (Some(a), Some(b)) = (c.get(2), c.get(3)) {
+        match (a.as_str(), b.as_str()) {
+            ("k", "t") => "KT",
+            ("t", "m") => "TM",
+            ("t", "l") => "TL",
+            _ => return None,
+        }
+    } else {
+        match c.get(1)?.as_str() {
+            "kt" => "KT",
+            "tm" => "TM",
+            "tl" => "TL",
+            "tuq" => "TUQ",
+            _ => "Q",
+        }
+    };
+    let letters = rest_key
+        .bytes()
+        .next()
+        .is_none_or(|b| b.is_ascii_alphabetic() || b == b'~');
+    let plausible = if code == "Q" {
+        // `Q.` is also a district (`Q. Ba Đình`): only before a title.
+        is_head(doc, rest)
+    } else if marked {
+        letters
+    } else {
+        rest_key.is_empty() || is_caps(rest_text) || is_head(doc, rest)
+    };
+    plausible.then_some(Kind::Prefix {
+        code,
+        code_end: span.0 + whole.end(),
+    })
+}
+
+/// A position title: starts with a title word, short, no digits, and in capitals or,
+/// in lower case (legacy texts: `thủ tướng chính phủ`, `Phó thủ tướng`), without commas.
+fn is_title(doc: &Doc, span: Span) -> bool {
+    let key = &doc.key[span.0..span.1];
+    let text = doc.slice(span.0, span.1);
+    let words = word_count(doc, span);
+    is_head(doc, span)
+        && words <= 12
+        && !key.bytes().any(|b| b.is_ascii_digit())
+        && !key.contains(':')
+        && (is_caps(text) || (words <= 7 && !key.contains(',')))
+}
+
+/// Whether the span starts with a title word (`TRƯỞNG` but not the school `TRƯỜNG`).
+fn is_head(doc: &Doc, span: Span) -> bool {
+    let key = &doc.key[span.0..span.1];
+    if !HEAD.is_match(key) {
+        return false;
+    }
+    let first: String = doc
+        .slice(span.0, span.1)
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // Same letters, other words: the family name Trương, a school, a street.
+    !matches!(first.as_str(), "trương" | "trường" | "phố" | "phở")
+}
+
+/// The span of a personal name in title case, without a rank before it:
+/// `Nguyễn Văn An`, `Thượng tướng Vũ Hải Sản` → `Vũ Hải Sản`.
+fn name(doc: &Doc, span: Span) -> Option<Span> {
+    let key = &doc.key[span.0..span.1];
+    let start = RANK.find(key).map_or(span.0, |m| span.0 + m.end());
+    let mut span = trim(doc, (start, span.1));
+    while span.1 > span.0 && b".,;:/".contains(&doc.key.as_bytes()[span.1 - 1]) {
+        span.1 -= 1;
+    }
+    let words = words(doc, span);
+    // Scans drop spaces between syllables (`NguyễnVăn An`): count syllables.
+    let syllables: Vec<String> = words
+        .iter()
+        .flat_map(|w| syllables(doc.slice(w.0, w.1)))
+        .collect();
+    let n = syllables.len();
+    let ok = (2..=5).contains(&n)
+        && syllables
+            .iter()
+            .enumerate()
+            .all(|(i, w)| is_name_word(w, i == n - 1))
+        && !is_title_word_first(doc, span)
+        && !NOT_NAMES.contains(&doc.slice(words[0].0, words[0].1).to_lowercase().as_str());
+    ok.then_some(span)
+}
+
+/// Whether a name-shaped span starts with a title word. Text that lost its marks makes
+/// the family name Trương and the title word trưởng one word, `Truong`: followed by
+/// name words it is a name (`Truong Viet Dung`), not `Truong Ban`.
+fn is_title_word_first(doc: &Doc, span: Span) -> bool {
+    if !is_head(doc, span) {
+        return false;
+    }
+    let words = words(doc, span);
+    let key = |i: usize| words.get(i).map_or("", |w| &doc.key[w.0..w.1]);
+    let bare = doc.slice(words[0].0, words[0].1) == "Truong";
+    let title_next = HEAD.is_match(&doc.key[words[0].0..span.1])
+        && matches!(key(1), "ban" | "phong" | "khoa" | "tram" | "doan" | "thue");
+    !bare || title_next
+}
+
+/// A word cut before each capital that follows a small letter: `NguyễnVăn` → `Nguyễn`,
+/// `Văn`.
+fn syllables(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_lower = false;
+    for c in word.chars() {
+        match out.last_mut() {
+            Some(last) if !(c.is_uppercase() && previous_lower) => last.push(c),
+            _ => out.push(c.to_string()),
+        }
+        previous_lower = c.is_lowercase();
+    }
+    out
+}
+
+/// One word of a name: a capital then small letters (`Nguyễn`, `Thuỳ`); a lone capital
+/// only as the last word (`Nguyễn Văn A`).
+fn is_name_word(word: &str, last: bool) -> bool {
+    // Names of the Central Highlands peoples join syllables with an apostrophe (`H'Nhi`).
+    if let Some((head, tail)) = word.split_once(['\'', '’']) {
+        return !tail.is_empty() && is_name_word(head, true) && is_name_word(tail, last);
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() {
+        return last && first.is_alphabetic();
+    }
+    rest.iter().all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+/// Text in capitals: no small ASCII letter and mostly capitals (at least two letters).
+/// TCVN3 drew capitals with a separate font, so converted text keeps its plain capitals
+/// but lowers the marked ones (`CHủ TịCH QUốC HộI`).
+pub(crate) fn is_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    upper >= 2 && upper >= lower * 2
+}
+
+fn has_surname(doc: &Doc, span: Span) -> bool {
+    let Some(&w) = words(doc, span).first() else {
+        return false;
+    };
+    SURNAMES.binary_search(&&doc.key[w.0..w.1]).is_ok()
+}
+
+fn starts_with_bullet(doc: &Doc, span: Span) -> bool {
+    let text = doc.slice(span.0, span.1);
+    text.starts_with(|c: char| c == '*' || crate::extract::distribution::is_bullet_char(c))
+        || text.starts_with(". ")
+}
+
+fn is_upper_at(doc: &Doc, pos: usize) -> bool {
+    doc.slice(pos, pos + 1).chars().all(char::is_uppercase)
+}
+
+/// The words of a span (runs without white space), as spans.
+fn words(doc: &Doc, span: Span) -> Vec<Span> {
+    let key = doc.key.as_bytes();
+    let mut out = Vec::new();
+    let mut i = span.0;
+    while i < span.1 {
+        while i < span.1 && key[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < span.1 && !key[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > start {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
+fn word_count(doc: &Doc, span: Span) -> usize {
+    words(doc, span).len()
+}
+
+/// Trims white space (tabs included) from both ends of a span.
+fn trim(doc: &Doc, (mut start, mut end): Span) -> Span {
+    let key = doc.key.as_bytes();
+    while start < end && key[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    while end > start && key[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short letter around the given footer, so that the layout finds its zones.
+    fn letter(footer: &str) -> Doc {
+        let text = format!(
+            "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
+             Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
+        );
+        Doc::new(text)
+    }
+
+    fn signer_of(footer: &str) -> Found {
+        let doc = letter(footer);
+        find(&doc, &Layout::find(&doc))
+    }
+
+    type Fields<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
+    fn fields(found: &Found) -> Fields<'_> {
+        let s = &found.signer;
+        (
+            s.authority.as_deref(),
+            s.principal.as_deref(),
+            s.title.as_deref(),
+            s.name.as_deref(),
+        )
+    }
+
+    const NOI_NHAN: &str = "Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.\n\n";
+
+    #[test]
+    fn accepts_the_block_shapes() {
+        let table: &[(&str, Fields)] = &[
+            // Stacked, after Nơi nhận.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
+                (
+                    Some("KT"),
+                    Some("GIÁM ĐỐC"),
+                    Some("PHÓ GIÁM ĐỐC"),
+                    Some("Nguyễn Văn An"),
+                ),
+            ),
+            // Three lines, a mark between title and name; before Nơi nhận.
+            (
+                "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Thị Bình\n\nNơi nhận:\n- Như trên;",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN NHÂN DÂN"),
+                    Some("PHÓ CHỦ TỊCH"),
+                    Some("Trần Thị Bình"),
+                ),
+            ),
+            // TL over KT over the deputy's title.
+            (
+                "TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH\nPHÓ TRƯỞNG BAN\nLê Văn Cường",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    Some("PHÓ TRƯỞNG BAN"),
+                    Some("Lê Văn Cường"),
+                ),
+            ),
+            // The line above the name is a wrapped KT. line: no title.
+            (
+                "TL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nNguyễn Thị Hằng",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    None,
+                    Some("Nguyễn Thị Hằng"),
+                ),
+            ),
+            // A title without prefix.
+            (
+                "GIÁM ĐỐC\n\nPhạm Công Hoa",
+                (None, None, Some("GIÁM ĐỐC"), Some("Phạm Công Hoa")),
+            ),
+            // One table cell on one line, with debris and wide gaps.
+            (
+                "TM. CHÍNH PHỦ THỦ TƯỚNG    [ (Đã ký)     Nguyễn Xuân Phúc",
+                (
+                    Some("TM"),
+                    Some("CHÍNH PHỦ"),
+                    Some("THỦ TƯỚNG"),
+                    Some("Nguyễn Xuân Phúc"),
+                ),
+            ),
+            // Cells glued together.
+            (
+                "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Nguyễn Hòa Bình",
+                (
+                    Some("TM"),
+                    Some("CHÍNH PHỦ"),
+                    Some("PHÓ THỦ TƯỚNG"),
+                    Some("Nguyễn Hòa Bình"),
+                ),
+            ),
+            (
+                "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH\nTrần Thanh Mẫn",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+                    Some("CHỦ TỊCH"),
+                    Some("Trần Thanh Mẫn"),
+                ),
+            ),
+            // Everything on one line with single spaces.
+            (
+                "KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Văn An",
+                (
+                    Some("KT"),
+                    Some("THỦ TƯỚNG"),
+                    Some("PHÓ THỦ TƯỚNG"),
+                    Some("Nguyễn Văn An"),
+                ),
+            ),
+            // Lower-case legacy text.
+            (
+                "Nơi nhận:\n- Ban Bí thư,\n- Lưu: VT.\nthủ tướng chính phủ\n\n   (Đã ký)\n\nPhan Văn Khải",
+                (
+                    None,
+                    None,
+                    Some("thủ tướng chính phủ"),
+                    Some("Phan Văn Khải"),
+                ),
+            ),
+            (
+                "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\n\nNguyễn Văn Bình",
+                (
+                    Some("TM"),
+                    Some("chính phủ"),
+                    Some("Phó thủ tướng"),
+                    Some("Nguyễn Văn Bình"),
+                ),
+            ),
+            // Wrapped prefix lines and principals.
+            (
+                "KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG, CHỦ NHIỆM"),
+                    Some("PHÓ CHỦ NHIỆM"),
+                    Some("Phạm Mạnh Cường"),
+                ),
+            ),
+            (
+                "TM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nTrương Cảnh Tuyên",
+                (
+                    Some("TM"),
+                    Some("ỦY BAN NHÂN DÂN"),
+                    Some("CHỦ TỊCH"),
+                    Some("Trương Cảnh Tuyên"),
+                ),
+            ),
+            (
+                "TL.\nCỤC TRƯỞNG\nTRƯỞNG BAN GIÁM SÁT\nĐào Duy Tám",
+                (
+                    Some("TL"),
+                    Some("CỤC TRƯỞNG"),
+                    Some("TRƯỞNG BAN GIÁM SÁT"),
+                    Some("Đào Duy Tám"),
+                ),
+            ),
+            (
+                "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ\nVỀ HQ PHÓ TRƯỞNG BAN\nNguyễn Bắc Hải",
+                (
+                    Some("KT"),
+                    Some("TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ"),
+                    Some("PHÓ TRƯỞNG BAN"),
+                    Some("Nguyễn Bắc Hải"),
+                ),
+            ),
+            // Party style.
+            (
+                "T/M BAN BÍ THƯ\nTrần Cẩm Tú",
+                (Some("TM"), Some("BAN BÍ THƯ"), None, Some("Trần Cẩm Tú")),
+            ),
+            (
+                "K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLâm Thị Thanh",
+                (
+                    Some("KT"),
+                    Some("CHÁNH VĂN PHÒNG"),
+                    Some("PHÓ CHÁNH VĂN PHÒNG"),
+                    Some("Lâm Thị Thanh"),
+                ),
+            ),
+            // No dot, written-out prefix, Q.
+            (
+                "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh",
+                (
+                    Some("KT"),
+                    Some("GIÁM ĐỐC"),
+                    Some("PHÓ GIÁM ĐỐC"),
+                    Some("Trương Hải Thanh"),
+                ),
+            ),
+            (
+                "Q. GIÁM ĐỐC\nHồ Văn Tâm",
+                (Some("Q"), Some("GIÁM ĐỐC"), None, Some("Hồ Văn Tâm")),
+            ),
+            // Wrapped names, ranks, names in capitals, `đã ký` after the name.
+            (
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nVũ\nChiến Thắng",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG"),
+                    Some("THỨ TRƯỞNG"),
+                    Some("Vũ Chiến Thắng"),
+                ),
+            ),
+            (
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nThượng tướng Vũ Hải Sản",
+                (
+                    Some("KT"),
+                    Some("BỘ TRƯỞNG"),
+                    Some("THỨ TRƯỞNG"),
+                    Some("Vũ Hải Sản"),
+                ),
+            ),
+            (
+                "GIÁM ĐỐC\nNGUYỄN VĂN AN",
+                (None, None, Some("GIÁM ĐỐC"), Some("NGUYỄN VĂN AN")),
+            ),
+            // TCVN3 text that lost the marked capitals.
+            (
+                "Luật này đã được Quốc hội thông qua.\nCHủ TịCH QUốC HộI\n(Đã ký)\nNguyễn Văn An",
+                (None, None, Some("CHủ TịCH QUốC HộI"), Some("Nguyễn Văn An")),
+            ),
+            // Text that lost its marks: `Truong` is the family name here.
+            (
+                "KT. CHU TICH\nPHO CHU TICH\nTruong Cong Thai",
+                (
+                    Some("KT"),
+                    Some("CHU TICH"),
+                    Some("PHO CHU TICH"),
+                    Some("Truong Cong Thai"),
+                ),
+            ),
+            // Only the name, after a mark.
+            (
+                "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ; - Lưu: VT.\n\n( Đã ký) Lê Thành Long",
+                (None, None, None, Some("Lê Thành Long")),
+            ),
+            // The name alone under the list.
+            (
+                "Nơi nhận:\n\n- Như trên;\n- Lưu: VT, VP.\n\nTrịnh Hữu Hùng",
+                (None, None, None, Some("Trịnh Hữu Hùng")),
+            ),
+        ];
+        for (footer, want) in table {
+            let found = signer_of(footer);
+            assert_eq!(fields(&found), *want, "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn reads_columns_beside_the_list() {
+        // Side by side on the same lines, cut at wide gaps.
+        let footer = "Nơi nhận:                          KT/ bộ trưởng bộ tài chính\n\
+                      - Văn phòng TW Đảng                    Thứ trưởng\n\
+                      - VP Quốc hội\n\
+                      - Các Bộ, cơ quan ngang Bộ, cơ quan         (Đã ký)\n   thuộc Chính phủ\n\
+                      - Công báo                                  Trương Chí Trung\n\
+                      - Lưu: VP (HC, TH)";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("bộ trưởng bộ tài chính"),
+                Some("Thứ trưởng"),
+                Some("Trương Chí Trung")
+            )
+        );
+        // Interleaved line by line, as OCR reads two columns.
+        let footer = "Nơi nhận:\nKT. GIÁM ĐỐC\n- Như trên;\nPHÓ GIÁM ĐỐC\n- Sở Y tế;\n\
+                      (Đã ký)\n- Lưu: VT.\nNguyễn Văn An";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("GIÁM ĐỐC"),
+                Some("PHÓ GIÁM ĐỐC"),
+                Some("Nguyễn Văn An")
+            )
+        );
+        // Wrapped lines of the block with list items between their halves.
+        let footer = "Nơi nhận:\nTM. ỦY BAN NHÂN\n- Như trên;\nDÂN\n- Sở Y tế;\nKT. CHỦ TỊCH\n\
+                      - Lưu: VT.\nPHÓ CHỦ TỊCH\nBùi\n- Ban A;\nXuân Cường";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ỦY BAN NHÂN DÂN"),
+                Some("PHÓ CHỦ TỊCH"),
+                Some("Bùi Xuân Cường")
+            )
+        );
+        // A title in small letters in the right column, the name far below it.
+        let footer = "tm . ubnd thành phố\nNơi nhận:                                 chủ tịch\n\
+                      - Ban A\n- Ban B\n- Ban C                                 (Đã ký)\n- Ban D\n\
+                      - Ban E\n- Sở, Ban ngành TP                         Võ Thanh Tòng\n- Lưu TTLT";
+        let found = signer_of(footer);
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ubnd thành phố"),
+                Some("chủ tịch"),
+                Some("Võ Thanh Tòng")
+            )
+        );
+        // The block above the list, the name in the list's column.
+        let footer = "tm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\nNơi nhận :\n- Ban Bí thư,\n\
+                      - Toà án nhân dân tối cao, \t\t     Nguyễn Tấn Dũng đã ký\n- Lưu: VT.";
+        let found = signer_of(footer);
+        assert_eq!(found.signer.name.as_deref(), Some("Nguyễn Tấn Dũng"));
+        assert_eq!(found.signer.title.as_deref(), Some("Phó thủ tướng"));
+    }
+
+    #[test]
+    fn chain_and_spans() {
+        let doc = letter(&format!(
+            "{NOI_NHAN}TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thị Bình"
+        ));
+        let found = find(&doc, &Layout::find(&doc));
+        assert_eq!(
+            found.signer.chain,
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        let text = |span: Option<Span>| span.map(|(s, e)| doc.slice(s, e));
+        assert_eq!(text(found.name), Some("Trần Thị Bình"));
+        assert_eq!(text(found.title), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(text(found.authority), Some("TM."));
+        assert_eq!(text(found.principal), Some("ỦY BAN NHÂN DÂN"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_signature() {
+        let table: &[&str] = &[
+            // A form's signature slot.
+            "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên và đóng dấu)",
+            // Names inside list items.
+            "Nơi nhận:\n- Như trên;\n- PCT Âu Anh Tuấn;\n- VPCP: BTCN,\nPCN Phạm Mạnh Cường,\n- Lưu: VT.",
+            // A district, not `Q.` (quyền).
+            "Nơi nhận:\n- UBND\nQ. Ba Đình\n- Lưu: VT.",
+            // A school is not a title.
+            "TRƯỜNG ĐẠI HỌC Y\nHà Nội",
+        ];
+        for footer in table {
+            let found = signer_of(footer);
+            assert_eq!(found.signer.name, None, "{footer:?}");
+            assert_eq!(found.signer.authority, None, "{footer:?}");
+        }
+    }
+
+    #[test]
+    fn name_shapes() {
+        assert!(is_name_word("H'Nhi", true));
+        assert!(!is_name_word("H'", true));
+        let table = [
+            ("Nguyễn Văn An", Some("Nguyễn Văn An")),
+            ("Nguyễn Văn A", Some("Nguyễn Văn A")),
+            ("Nguyễn Thuỳ Dương.", Some("Nguyễn Thuỳ Dương")),
+            ("Đại tá Trần Văn Bình", Some("Trần Văn Bình")),
+            ("PGS.TS. Lê Quân", Some("Lê Quân")),
+            ("Trương Cảnh Tuyên", Some("Trương Cảnh Tuyên")),
+            ("NguyễnVăn An", Some("NguyễnVăn An")),
+            ("CHủ TịCH QUốC HộI", None),
+            ("Nguyễn", None),
+            ("Nguyễn Văn An Bình Minh Hải", None),
+            ("Phó Thủ Tướng", None),
+            ("Nơi Nhận", None),
+            ("Bộ Tư pháp", None),
+            ("A Văn", None),
+            ("HĐND Tỉnh", None),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.to_string());
+            let got = name(&doc, (0, doc.len())).map(|(s, e)| doc.slice(s, e));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn prefix_codes() {
+        let table = [
+            ("KT. GIÁM ĐỐC", Some("KT")),
+            ("TM.ỦY BAN NHÂN DÂN", Some("TM")),
+            ("TL. BỘ TRƯỞNG", Some("TL")),
+            ("TUQ. GIÁM ĐỐC", Some("TUQ")),
+            ("Q. CHÁNH VĂN PHÒNG", Some("Q")),
+            ("T/M BAN THƯỜNG VỤ", Some("TM")),
+            ("K/T CHÁNH VĂN PHÒNG", Some("KT")),
+            ("T/L BÍ THƯ", Some("TL")),
+            ("KT/bộ trưởng bộ tài chính", Some("KT")),
+            ("KT, GIÁM ĐỐC", Some("KT")),
+            ("TL, các đơn vị", None),
+            ("tm . ubnd thành phố", Some("TM")),
+            ("THAY MẶT BAN CHẤP HÀNH", Some("TM")),
+            ("Q. Ba Đình", None),
+            ("TT. HĐND thành phố", None),
+            ("TM và DV Hà Nội", None),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.to_string());
+            let got = match prefix(&doc, (0, doc.len())) {
+                Some(Kind::Prefix { code, .. }) => Some(code),
+                _ => None,
+            };
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -16,6 +16,11 @@ const DEV_FLOORS: &[(&str, f64)] = &[
     ("place", 0.98),
     ("date", 0.98),
     ("subject", 0.98),
+    ("signer.authority", 0.97),
+    ("signer.principal", 0.97),
+    ("signer.title", 0.97),
+    ("signer.name", 0.97),
+    ("distribution", 0.97),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("kind", 1.0),
@@ -25,6 +30,8 @@ const SEED_FLOORS: &[(&str, f64)] = &[
     ("place", 1.0),
     ("date", 1.0),
     ("subject", 1.0),
+    ("signer.name", 1.0),
+    ("distribution", 1.0),
 ];
 
 fn score(docs: &Path, gold: &Path, scorer: &Path) -> serde_json::Value {
