@@ -21,6 +21,10 @@ const DEV_FLOORS: &[(&str, f64)] = &[
     ("signer.title", 0.97),
     ("signer.name", 0.97),
     ("distribution", 0.97),
+    ("recipients", 0.97),
+    ("tasks", 0.97),
+    ("deadlines", 0.97),
+    ("references", 0.97),
 ];
 const SEED_FLOORS: &[(&str, f64)] = &[
     ("kind", 1.0),
