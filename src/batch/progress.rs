@@ -1,0 +1,38 @@
+//! The progress bar on stderr: files done, rate and time left. Drawn only when asked
+//! (the command line asks when stderr is a terminal and `--quiet` is not given), and
+//! cleared when the run ends, however it ends.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub(crate) struct Progress(Option<ProgressBar>);
+
+const TEMPLATE: &str =
+    "{spinner} {pos}/{len} files [{wide_bar}] {per_sec} {elapsed_precise}, ETA {eta}";
+
+impl Progress {
+    pub fn new(total: usize, enabled: bool) -> Self {
+        if !enabled {
+            return Progress(None);
+        }
+        let style = ProgressStyle::with_template(TEMPLATE)
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())
+            .with_style(style);
+        Progress(Some(bar))
+    }
+
+    pub fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
