@@ -12,10 +12,12 @@ pub mod decode;
 pub mod doc;
 pub mod extract;
 pub mod fold;
+pub mod grammar;
 pub mod layout;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;
+pub mod review;
 pub mod warning;
 
 pub use extract::Context;

@@ -8,7 +8,8 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use vanban::Context;
-use vanban::batch::{self, Config, DEFAULT_MAX_BYTES, Format, Output, Selection, Shard};
+use vanban::batch::{self, Config, DEFAULT_MAX_BYTES, Format, Inputs, Output, Selection, Shard};
+use vanban::review;
 
 /// Structured JSON records from Vietnamese administrative documents given as text.
 #[derive(Parser)]
@@ -40,6 +41,33 @@ enum Command {
     },
     /// Print the JSON Schema of the record.
     Schema,
+    /// Write a static review site: an index of every document and one page per document
+    /// with the extracted values highlighted in the text. Opens offline, from any folder.
+    ///
+    /// Exit status: 0 when the site was written (documents with errors are listed in it),
+    /// 2 for bad usage or a site that cannot be written.
+    Review {
+        /// Files and folders to extract from; with --records, folders to find the
+        /// records' source files in (besides the current folder).
+        paths: Vec<PathBuf>,
+        /// The site's folder (index.html and docs/).
+        #[arg(short, long, value_name = "DIR", default_value = "report")]
+        output: PathBuf,
+        /// Review these records (JSON Lines from `vanban extract`) instead of extracting.
+        #[arg(long, value_name = "FILE")]
+        records: Option<PathBuf>,
+        /// File extensions to take inside folders (repeat or separate with commas).
+        #[arg(
+            long = "ext",
+            value_name = "EXT",
+            value_delimiter = ',',
+            default_value = "txt"
+        )]
+        extensions: Vec<String>,
+        /// Files larger than this many bytes are not read.
+        #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
 }
 
 #[derive(Args)]
@@ -162,6 +190,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Review {
+            paths,
+            output,
+            records,
+            extensions,
+            max_bytes,
+        } => {
+            let input = match records {
+                Some(file) => review::Input::Records {
+                    file,
+                    folders: paths,
+                },
+                None if paths.is_empty() => {
+                    anyhow::bail!("give files or folders to review, or --records FILE")
+                }
+                None => review::Input::Extract(batch::collect(&paths, &extensions)),
+            };
+            let config = review::Config {
+                input,
+                out_dir: output,
+                context: Context {
+                    today: Some(today()),
+                },
+                max_bytes,
+            };
+            let summary = review::run(&config)?;
+            eprintln!(
+                "vanban: {} documents ({} with errors, {} with review notes): {}",
+                summary.documents,
+                summary.errors,
+                summary.noted,
+                summary.index.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &vanban::schema())?;
@@ -177,7 +240,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         separator: if args.null { 0 } else { b'\n' },
         shard: args.shard,
     };
-    let inputs = batch::collect(&args.paths, &selection, &mut io::stdin().lock())
+    let inputs = Inputs::collect(&args.paths, &selection, &mut io::stdin().lock())
         .context("cannot read the list of paths from stdin")?;
     let config = Config {
         jobs: args.jobs.map_or(Config::default().jobs, usize::from),

@@ -17,6 +17,7 @@ pub const SIGNER_TITLE_MISSING: &str = "signer.title_missing";
 pub const DISTRIBUTION_MISSING: &str = "distribution.missing";
 pub const DEADLINE_RECURRING: &str = "deadline.recurring";
 pub const DEADLINE_BEFORE_ISSUE: &str = "deadline.before_issue_date";
+pub const OCR_REPAIRED: &str = "ocr.repaired";
 pub const DECODE_PREFIX: &str = "decode";
 
 pub fn warning(code: &str, message: impl Into<String>) -> Warning {

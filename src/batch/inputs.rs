@@ -35,10 +35,10 @@ struct Entry {
 
 const NO_NOTE: u32 = u32::MAX;
 
-/// One input: a path to read, or a path the walk could not enter (a symlink loop, a
-/// folder without permission), which still gives a record.
+/// One input of [`Inputs`]: a path to read, or a path the walk could not enter (a
+/// symlink loop, a folder without permission), which still gives a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Input<'a> {
+pub struct InputRef<'a> {
     pub path: &'a Path,
     pub unreachable: Option<&'a str>,
 }
@@ -56,15 +56,15 @@ impl Inputs {
         self.entries.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> Input<'_> {
+    pub fn get(&self, i: usize) -> InputRef<'_> {
         let entry = self.entries[i];
-        Input {
+        InputRef {
             path: path_at(&self.text, entry),
             unreachable: (entry.note != NO_NOTE).then(|| self.notes[entry.note as usize].as_str()),
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = Input<'_>> {
+    pub fn iter(&self) -> impl Iterator<Item = InputRef<'_>> {
         (0..self.len()).map(|i| self.get(i))
     }
 
@@ -130,9 +130,19 @@ impl Default for Selection {
     }
 }
 
-/// Expands the command-line paths into the inputs. The argument `-` stands for a list
-/// of paths read from `stdin` (once), each expanded as if it had been given.
-pub fn collect(
+impl Inputs {
+    /// Expands the command-line paths into the inputs. The argument `-` stands for a
+    /// list of paths read from `stdin` (once), each expanded as if it had been given.
+    pub fn collect(
+        paths: &[PathBuf],
+        selection: &Selection,
+        stdin: &mut dyn BufRead,
+    ) -> io::Result<Inputs> {
+        collect_into(paths, selection, stdin)
+    }
+}
+
+fn collect_into(
     paths: &[PathBuf],
     selection: &Selection,
     stdin: &mut dyn BufRead,
@@ -195,6 +205,57 @@ fn expand(inputs: &mut Inputs, path: &Path, extensions: &[String]) {
         }
     }
     inputs.sort_from(from);
+}
+
+/// One input as an owned value, for callers that keep a short list of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Unreachable { path: PathBuf, message: String },
+}
+
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(path) | Input::Unreachable { path, .. } => path,
+        }
+    }
+
+    pub fn as_ref(&self) -> InputRef<'_> {
+        match self {
+            Input::File(path) => InputRef {
+                path,
+                unreachable: None,
+            },
+            Input::Unreachable { path, message } => InputRef {
+                path,
+                unreachable: Some(message),
+            },
+        }
+    }
+}
+
+impl From<InputRef<'_>> for Input {
+    fn from(input: InputRef<'_>) -> Self {
+        match input.unreachable {
+            None => Input::File(input.path.to_path_buf()),
+            Some(message) => Input::Unreachable {
+                path: input.path.to_path_buf(),
+                message: message.to_string(),
+            },
+        }
+    }
+}
+
+/// Files and folders expanded as [`Inputs::collect`] does (no stdin list, no shard), as
+/// owned values.
+pub fn collect(paths: &[PathBuf], extensions: &[String]) -> Vec<Input> {
+    let selection = Selection {
+        extensions: extensions.to_vec(),
+        ..Selection::default()
+    };
+    let inputs = collect_into(paths, &selection, &mut io::empty()).unwrap_or_default();
+    inputs.iter().map(Input::from).collect()
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {

@@ -30,7 +30,7 @@ use std::time::Instant;
 use crate::extract::Context;
 
 pub use csv::COLUMNS as CSV_COLUMNS;
-pub use inputs::{Input, Inputs, Selection, Shard, collect};
+pub use inputs::{Input, InputRef, Inputs, Selection, Shard, collect};
 pub use output::Format;
 pub use summary::Summary;
 pub use work::record_for;

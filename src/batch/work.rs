@@ -12,7 +12,7 @@ use crate::pipeline::{process, source};
 use crate::record::{Record, Source};
 use crate::warning::warning;
 
-use super::inputs::Input;
+use super::inputs::{Input, InputRef};
 use super::output::{Format, render};
 use super::resume::Seen;
 
@@ -47,7 +47,7 @@ pub(crate) struct Job<'a> {
 
 impl Job<'_> {
     /// Runs one input to its outcome. Never panics.
-    pub fn run(&self, input: Input<'_>) -> Outcome {
+    pub fn run(&self, input: InputRef<'_>) -> Outcome {
         let shown = input.path.to_string_lossy().into_owned();
         let record = match catch_unwind(AssertUnwindSafe(|| self.record(input, &shown))) {
             Ok(Ok(record)) => record,
@@ -66,7 +66,7 @@ impl Job<'_> {
 
     /// The record of one input, or, when `--resume` finds it already written, whether
     /// that record has an error.
-    fn record(&self, input: Input<'_>, shown: &str) -> Result<Record, bool> {
+    fn record(&self, input: InputRef<'_>, shown: &str) -> Result<Record, bool> {
         let loaded = load(input, self.max_bytes);
         if let Some(seen) = self.seen {
             if seen.has_path(shown) {
@@ -104,7 +104,7 @@ impl Failure {
 
 /// Reads one file whole, refusing more than `max_bytes`. The size is checked before
 /// reading and again while reading, so a file that grows meanwhile is still bounded.
-fn load(input: Input<'_>, max_bytes: u64) -> Result<Vec<u8>, Failure> {
+fn load(input: InputRef<'_>, max_bytes: u64) -> Result<Vec<u8>, Failure> {
     if let Some(message) = input.unreachable {
         return Err(Failure {
             code: "io.unreachable",
@@ -178,7 +178,8 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads and processes one input, as a worker does (without rendering).
-pub fn record_for(input: Input<'_>, context: &Context, max_bytes: u64) -> Record {
+pub fn record_for(input: &Input, context: &Context, max_bytes: u64) -> Record {
+    let input = input.as_ref();
     let shown = input.path.to_string_lossy().into_owned();
     let job = Job {
         context,

@@ -9,12 +9,13 @@ use std::sync::LazyLock;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, take_while, take_while_m_n, take_while1},
+    bytes::complete::{take_while, take_while_m_n, take_while1},
     combinator::{map_res, opt, value},
 };
 use regex::Regex;
 
 use crate::doc::{Doc, Span};
+use crate::grammar::{ocr_digits, spaced_pattern, spaced_tag};
 use crate::layout::Layout;
 
 /// A date as far as the document fills it in.
@@ -45,8 +46,14 @@ pub struct Dated {
     pub place: Option<(String, Span)>,
 }
 
-static DATE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ngay\s*[0-9._~ \n]{0,16}thang").expect("valid regex"));
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"{}\s*[0-9olis._~ \n]{{0,16}}{}",
+        spaced_pattern("ngay"),
+        spaced_pattern("thang")
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
 
 /// Whether a line key holds a `ngày … tháng … năm …` phrase.
 pub fn is_date_line(key: &str) -> bool {
@@ -189,11 +196,11 @@ fn continues_place(doc: &Doc, line: crate::doc::Line) -> bool {
 
 // date_phrase := "ngay" sp day? sp "thang" sp month? sp "nam" sp year
 fn date_phrase(i: &str) -> IResult<&str, PartialDate> {
-    let (i, _) = tag("ngay")(i)?;
+    let (i, _) = spaced_tag("ngay")(i)?;
     let (i, day) = blank_or(i, 31)?;
-    let (i, _) = tag("thang")(i)?;
+    let (i, _) = spaced_tag("thang")(i)?;
     let (i, month) = blank_or(i, 12)?;
-    let (i, _) = tag("nam")(i)?;
+    let (i, _) = spaced_tag("nam")(i)?;
     let (i, _) = sp(i)?;
     let (i, year) = year(i)?;
     Ok((
@@ -208,11 +215,11 @@ fn date_phrase(i: &str) -> IResult<&str, PartialDate> {
 
 // blank_year_phrase := "ngay" blank "thang" blank "nam" sp digit{0,3} fill+
 fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
-    let (i, _) = tag("ngay")(i)?;
+    let (i, _) = spaced_tag("ngay")(i)?;
     let (i, _) = blank_or(i, 31)?;
-    let (i, _) = tag("thang")(i)?;
+    let (i, _) = spaced_tag("thang")(i)?;
     let (i, _) = blank_or(i, 12)?;
-    let (i, _) = tag("nam")(i)?;
+    let (i, _) = spaced_tag("nam")(i)?;
     let (i, _) = sp(i)?;
     let (i, _) = take_while_m_n(0, 3, |c: char| c.is_ascii_digit())(i)?;
     let (i, _) = take_while1(|c: char| matches!(c, '.' | '_' | '~'))(i)?;
@@ -224,8 +231,8 @@ fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     let (i, _) = sp(i)?;
     let (i, n) = alt((
         map_res(
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-            |d: &str| {
+            |i| ocr_digits(i, 1, 2),
+            |d: String| {
                 d.parse::<u32>()
                     .ok()
                     .filter(|&n| (1..=max).contains(&n))
@@ -243,11 +250,11 @@ fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     Ok((i, n))
 }
 
-// year := 4 digits in 1900..=2100
+// year := 4 digits (look-alikes read as digits) in 1900..=2100
 fn year(i: &str) -> IResult<&str, u16> {
     map_res(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |d: &str| {
+        |i| ocr_digits(i, 4, 4),
+        |d: String| {
             d.parse::<u16>()
                 .ok()
                 .filter(|y| (1900..=2100).contains(y))

@@ -36,6 +36,17 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     match number::extract(doc, layout) {
         Some(number::Found::Number(number, span)) => {
             put_span(record, "number", span);
+            let written: String = doc
+                .slice(span.0, span.1)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '_'))
+                .collect();
+            if written != number.value.replace('.', "") {
+                record.warnings.push(warning(
+                    warning::OCR_REPAIRED,
+                    format!("the number `{written}` was read as `{}`", number.value),
+                ));
+            }
             record.number = Some(number);
         }
         Some(number::Found::Blank(span)) => {
@@ -75,6 +86,19 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
             match dated.date.and_then(|d| d.iso().map(|iso| (d, iso))) {
                 Some((date, iso)) => {
                     put_span(record, "date", dated.date_span);
+                    let phrase = &doc.key[dated.date_span.0..dated.date_span.1];
+                    if phrase.split_whitespace().any(|w| {
+                        w.bytes().any(|b| b.is_ascii_digit())
+                            && w.bytes().any(|b| b"olis".contains(&b))
+                    }) {
+                        record.warnings.push(warning(
+                            warning::OCR_REPAIRED,
+                            format!(
+                                "look-alike letters in `{}` were read as digits: {iso}",
+                                doc.slice(dated.date_span.0, dated.date_span.1)
+                            ),
+                        ));
+                    }
                     if date.day.is_none() {
                         record.warnings.push(warning(
                             warning::DATE_INCOMPLETE,

@@ -7,13 +7,14 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{take_while, take_while1},
-    character::complete::{char, digit1},
+    character::complete::char,
     combinator::{opt, recognize},
     multi::many0,
     sequence::preceded,
 };
 
 use crate::doc::{Doc, Span};
+use crate::grammar::ocr_digits;
 use crate::layout::{Layout, NUMBER_LABEL};
 use crate::record::Number;
 
@@ -105,7 +106,8 @@ fn parse_at(text: &str, start: usize) -> Option<Found> {
             if symbol.is_empty() && !symbol_groups.is_empty() {
                 symbol = symbol_groups.join("-");
             }
-            let value = format!("{seq}{sep}{after_seq}");
+            let symbol = latin_look_alikes(&symbol);
+            let value = format!("{seq}{sep}{}", latin_look_alikes(after_seq));
             Some(Found::Number(
                 Number {
                     value,
@@ -119,6 +121,29 @@ fn parse_at(text: &str, start: usize) -> Option<Found> {
     }
 }
 
+/// Cyrillic capitals that OCR and copy-paste put into symbols (`TT-BТС`), read as the
+/// Latin letters they look like.
+fn latin_look_alikes(symbol: &str) -> String {
+    symbol
+        .chars()
+        .map(|c| match c {
+            'А' => 'A',
+            'В' => 'B',
+            'С' => 'C',
+            'Е' => 'E',
+            'Н' => 'H',
+            'К' => 'K',
+            'М' => 'M',
+            'О' => 'O',
+            'Р' => 'P',
+            'Т' => 'T',
+            'Х' => 'X',
+            'У' => 'Y',
+            other => other,
+        })
+        .collect()
+}
+
 fn is_year(group: &str) -> bool {
     group.len() == 4
         && group.bytes().all(|b| b.is_ascii_digit())
@@ -129,7 +154,8 @@ fn is_year(group: &str) -> bool {
 enum Field<'a> {
     Blank,
     Filled {
-        seq: &'a str,
+        /// The digits, look-alike letters read as digits.
+        seq: String,
         sep: char,
         groups: Vec<&'a str>,
     },
@@ -143,7 +169,7 @@ fn number_field(i: &str) -> IResult<&str, Field<'_>> {
 
 // filled := digits fill* ("/" | "-") ws* symbol
 fn filled(i: &str) -> IResult<&str, Field<'_>> {
-    let (i, seq) = digit1(i)?;
+    let (i, seq) = ocr_digits(i, 1, 7)?;
     let (i, _) = fill(i)?;
     let (i, sep) = alt((char('/'), char('-'))).parse(i)?;
     let (i, groups) = symbol(i)?;
@@ -207,7 +233,14 @@ mod tests {
     /// value, seq, year, symbol, and the text the span covers.
     type Parsed = (String, Option<u64>, Option<u16>, Option<String>, String);
     /// input, value, seq, year, symbol, covered text.
-    type Row<'a> = (&'a str, &'a str, Option<u64>, Option<u16>, Option<&'a str>, &'a str);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Option<u64>,
+        Option<u16>,
+        Option<&'a str>,
+        &'a str,
+    );
 
     fn parse(text: &str) -> Option<Parsed> {
         match parse_at(text, 0)? {
@@ -224,7 +257,7 @@ mod tests {
 
     #[test]
     fn accepts_real_number_shapes() {
-        let table: [Row; 9] = [
+        let table: [Row; 11] = [
             (
                 "2926/SYT-VP",
                 "2926/SYT-VP",
@@ -290,6 +323,22 @@ mod tests {
                 "11554/VPCP-V.I",
             ),
             (
+                "l23/QĐ-UBND",
+                "123/QĐ-UBND",
+                Some(123),
+                None,
+                Some("QĐ-UBND"),
+                "l23/QĐ-UBND",
+            ),
+            (
+                "06/2022/TT-BТС",
+                "06/2022/TT-BTC",
+                Some(6),
+                Some(2022),
+                Some("TT-BTC"),
+                "06/2022/TT-BТС",
+            ),
+            (
                 "367 - QĐ/TWĐTN-VP",
                 "367-QĐ/TWĐTN-VP",
                 Some(367),
@@ -330,13 +379,6 @@ mod tests {
     fn leftover_input_is_what_follows_the_symbol() {
         let (rest, field) = number_field("12/QĐ-UBND   Hà Nội").expect("parses");
         assert_eq!(rest, "   Hà Nội");
-        assert!(matches!(
-            field,
-            Field::Filled {
-                seq: "12",
-                sep: '/',
-                ..
-            }
-        ));
+        assert!(matches!(field, Field::Filled { ref seq, sep: '/', .. } if seq == "12"));
     }
 }

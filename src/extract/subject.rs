@@ -211,8 +211,13 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
         if recital || TITLE_STOP.is_match(key) || i - title.line > MAX_LINES {
             break;
         }
+        // Legacy headings lost their capitals: there the actor line is known by what
+        // follows it, a blank line or the recitals.
+        let before_body = doc.lines.get(i + 1).is_none_or(|l| {
+            l.is_blank() || RECITAL.is_match(doc.line_key(*l).trim_start_matches(['-', ' ']))
+        });
         if start.is_some()
-            && upper_line
+            && (upper_line || before_body)
             && ACTOR.is_match(key)
             && key.len() < 80
             && !continues(doc, end)

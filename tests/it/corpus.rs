@@ -25,10 +25,18 @@ fn check_all(paths: &[PathBuf]) {
     for path in paths {
         let record = record_of(path);
         let json = serde_json::to_value(&record).expect("serializes");
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
-        assert!(errors.is_empty(), "{}: schema errors {errors:?}", path.display());
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: schema errors {errors:?}",
+            path.display()
+        );
         let line = serde_json::to_string(&record).expect("serializes");
-        let back: Record = serde_json::from_str(&line).expect("reads back with unknown fields denied");
+        let back: Record =
+            serde_json::from_str(&line).expect("reads back with unknown fields denied");
         assert_eq!(back, record);
         check_spans(&record, &normalized_of(path));
     }
@@ -37,7 +45,10 @@ fn check_all(paths: &[PathBuf]) {
 #[test]
 fn bundled_corpus_records_are_valid() {
     let paths = documents(root().join("corpus"));
-    assert!(paths.len() >= 22, "corpus/ holds the seeds and the composed documents");
+    assert!(
+        paths.len() >= 22,
+        "corpus/ holds the seeds and the composed documents"
+    );
     check_all(&paths);
 }
 

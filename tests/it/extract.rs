@@ -24,16 +24,28 @@ fn read_fixture(path: &Path) -> Fixture {
     if bytes.starts_with(b"{") {
         if let Some(at) = bytes.windows(5).position(|w| w == b"\n---\n") {
             let header = serde_json::from_slice(&bytes[..at]).expect("fixture header is JSON");
-            return Fixture { header, body: bytes[at + 5..].to_vec() };
+            return Fixture {
+                header,
+                body: bytes[at + 5..].to_vec(),
+            };
         }
     }
-    Fixture { header: serde_json::Value::Null, body: bytes }
+    Fixture {
+        header: serde_json::Value::Null,
+        body: bytes,
+    }
 }
 
 fn run(path: &Path) -> (Fixture, Record) {
     let fixture = read_fixture(path);
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let record = vanban::process(&fixture.body, &name, &Context { today: Some((2026, 1, 1)) });
+    let record = vanban::process(
+        &fixture.body,
+        &name,
+        &Context {
+            today: Some((2026, 1, 1)),
+        },
+    );
     if let Ok((_, normalized)) = vanban::pipeline::normalized_text(&fixture.body) {
         check_spans(&record, &normalized.text);
     }
@@ -56,7 +68,12 @@ fn snapshot(path: &Path, fixture: &Fixture, record: &Record) {
 fn ok_fixtures() {
     insta::glob!("../../fixtures/extract/ok", "*.txt", |path| {
         let (fixture, record) = run(path);
-        assert!(record.error.is_none(), "{}: {:?}", path.display(), record.error);
+        assert!(
+            record.error.is_none(),
+            "{}: {:?}",
+            path.display(),
+            record.error
+        );
         assert!(record.number.is_some(), "{}: number", path.display());
         assert!(record.date.is_some(), "{}: date", path.display());
         assert!(record.issuer.name.is_some(), "{}: issuer", path.display());
@@ -70,10 +87,16 @@ fn warn_fixtures() {
     insta::glob!("../../fixtures/extract/warn", "*.txt", |path| {
         let (fixture, record) = run(path);
         let codes: Vec<&str> = record.warnings.iter().map(|w| w.code.as_str()).collect();
-        let wanted = fixture.header["warnings"].as_array().expect("warn fixtures name their warnings");
+        let wanted = fixture.header["warnings"]
+            .as_array()
+            .expect("warn fixtures name their warnings");
         for want in wanted {
             let want = want.as_str().unwrap();
-            assert!(codes.contains(&want), "{}: wanted {want}, got {codes:?}", path.display());
+            assert!(
+                codes.contains(&want),
+                "{}: wanted {want}, got {codes:?}",
+                path.display()
+            );
         }
         snapshot(path, &fixture, &record);
     });
@@ -92,6 +115,9 @@ fn err_fixtures() {
         if let Some(want) = want {
             assert_eq!(got, Some(want), "{}", path.display());
         }
-        assert!(record.kind.is_none() && record.number.is_none(), "error records stay empty");
+        assert!(
+            record.kind.is_none() && record.number.is_none(),
+            "error records stay empty"
+        );
     });
 }

@@ -5,4 +5,5 @@ mod cli;
 mod corpus;
 mod extract;
 mod regression;
+mod review;
 mod util;

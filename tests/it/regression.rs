@@ -42,12 +42,19 @@ fn score(docs: &Path, gold: &Path, scorer: &Path) -> serde_json::Value {
         .arg("--json")
         .output()
         .expect("python3 runs score.py");
-    assert!(scored.status.success(), "score.py failed: {}", String::from_utf8_lossy(&scored.stderr));
+    assert!(
+        scored.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
     serde_json::from_slice(&scored.stdout).expect("score.py --json prints JSON")
 }
 
 fn gate(name: &str, summary: &serde_json::Value, floors: &[(&str, f64)]) {
-    assert_eq!(summary["missing"], 0, "{name}: every gold document has a record");
+    assert_eq!(
+        summary["missing"], 0,
+        "{name}: every gold document has a record"
+    );
     let mut below = Vec::new();
     for (field, floor) in floors {
         let f1 = summary["fields"][field]["f1"].as_f64().unwrap_or(0.0);
@@ -60,7 +67,9 @@ fn gate(name: &str, summary: &serde_json::Value, floors: &[(&str, f64)]) {
 }
 
 fn scorer() -> Option<std::path::PathBuf> {
-    shared().map(|s| s.join("tools").join("score.py")).filter(|p| p.is_file())
+    shared()
+        .map(|s| s.join("tools").join("score.py"))
+        .filter(|p| p.is_file())
 }
 
 #[test]
@@ -81,7 +90,11 @@ fn shared_seeds_and_dev_stay_accurate() {
         return;
     };
     let seeds = shared.join("corpus/seeds");
-    gate("seeds", &score(&seeds, &seeds.join("gold"), &scorer), SEED_FLOORS);
+    gate(
+        "seeds",
+        &score(&seeds, &seeds.join("gold"), &scorer),
+        SEED_FLOORS,
+    );
     let dev = shared.join("corpus/dev");
     gate("dev", &score(&dev, &dev.join("gold"), &scorer), DEV_FLOORS);
 }

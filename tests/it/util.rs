@@ -19,14 +19,26 @@ pub fn shared() -> Option<PathBuf> {
 /// Runs the pipeline on one file with a fixed "today", so snapshots do not age.
 pub fn record_of(path: &Path) -> Record {
     let bytes = std::fs::read(path).expect("fixture is readable");
-    let shown = path.strip_prefix(root()).unwrap_or(path).display().to_string();
-    vanban::process(&bytes, &shown, &Context { today: Some((2026, 1, 1)) })
+    let shown = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    vanban::process(
+        &bytes,
+        &shown,
+        &Context {
+            today: Some((2026, 1, 1)),
+        },
+    )
 }
 
 /// The normalized text a record's spans point into.
 pub fn normalized_of(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("fixture is readable");
-    vanban::pipeline::normalized_text(&bytes).map(|(_, n)| n.text).unwrap_or_default()
+    vanban::pipeline::normalized_text(&bytes)
+        .map(|(_, n)| n.text)
+        .unwrap_or_default()
 }
 
 /// Every span is inside the text, not empty, and the text under it gives the value it
@@ -36,7 +48,11 @@ pub fn check_spans(record: &Record, text: &str) {
     let json = serde_json::to_value(record).expect("record serializes");
     for (field, span) in &record.spans {
         let [start, end] = *span;
-        assert!(start < end && end <= chars.len(), "{}: span {field} {span:?} out of bounds", record.source.path);
+        assert!(
+            start < end && end <= chars.len(),
+            "{}: span {field} {span:?} out of bounds",
+            record.source.path
+        );
         let under: String = chars[start..end].iter().collect();
         let under = under.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut value = &json;
@@ -45,7 +61,11 @@ pub fn check_spans(record: &Record, text: &str) {
         }
         let claimed = match value {
             serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Object(o) => o.get("value").and_then(|v| v.as_str()).unwrap_or("").to_string(),
+            serde_json::Value::Object(o) => o
+                .get("value")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
             _ => String::new(),
         };
         match field.as_str() {
@@ -53,9 +73,19 @@ pub fn check_spans(record: &Record, text: &str) {
             "date" | "kind" | "urgency" | "security" | "signer.authority" => {}
             "number" if claimed.is_empty() => {} // a blank number: the span shows the blank
             "number" => {
-                let compact: String = under.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '_')).collect();
-                let value_compact: String = claimed.chars().filter(|c| !matches!(c, '.' | '…' | '_')).collect();
-                assert_eq!(compact, value_compact, "{}: number span", record.source.path);
+                let compact: String = under
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '_'))
+                    .collect();
+                let value_compact: String = claimed
+                    .chars()
+                    .filter(|c| !matches!(c, '.' | '…' | '_'))
+                    .collect();
+                assert_eq!(
+                    compact, value_compact,
+                    "{}: number span",
+                    record.source.path
+                );
             }
             // A value joined from several lines (an issuer wrapped around the right
             // column) is read in order from the text under its span.
