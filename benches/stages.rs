@@ -41,14 +41,12 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|d| decode::decode(d).expect("corpus documents decode").text)
         .collect();
-    let normalized: Vec<String> = decoded
-        .iter()
-        .map(|t| normalize::normalize(t).text)
-        .collect();
+    let normalized: Vec<normalize::Normalized> =
+        decoded.iter().map(|t| normalize::normalize(t)).collect();
     let segmented: Vec<(Doc, Layout)> = normalized
         .iter()
-        .map(|t| {
-            let doc = Doc::new(t.clone());
+        .map(|n| {
+            let doc = Doc::with_key(n.text.clone(), n.key.clone());
             let layout = Layout::find(&doc);
             (doc, layout)
         })
@@ -72,8 +70,8 @@ fn stages(c: &mut Criterion) {
     });
     group.bench_function("segment", |b| {
         b.iter(|| {
-            for t in &normalized {
-                let doc = Doc::new(black_box(t.clone()));
+            for n in &normalized {
+                let doc = Doc::with_key(black_box(n.text.clone()), n.key.clone());
                 black_box(Layout::find(&doc));
             }
         })
