@@ -1,11 +1,12 @@
-//! The list of inputs: files named on the command line, files found in folders, and
+//! The inputs of a run: files named on the command line, files found in folders, and
 //! paths read from a list on stdin, in a deterministic order and optionally cut to one
 //! shard.
 //!
-//! Each argument expands to a sorted list (folders are walked, then sorted by path
-//! components, which is the order of a walk that visits names in byte order), and the
-//! arguments keep the order they were given in. Paths are kept in one byte buffer, so
-//! 200,000 inputs cost a few megabytes, not one allocation each.
+//! Arguments keep the order they were given in, and each expands to a sorted list:
+//! folders are walked lazily, visiting the names of each folder in byte order (which is
+//! the order of their paths compared component by component), so memory holds one folder
+//! listing at a time, never the whole collection. The list read from stdin is sorted the
+//! same way; it is kept in one byte buffer, about 50 bytes a path.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -16,98 +17,20 @@ use std::str::FromStr;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-/// The sorted inputs of a run.
-#[derive(Debug, Clone, Default)]
-pub struct Inputs {
-    /// The encoded bytes of every path, one after the other.
-    text: Vec<u8>,
-    entries: Vec<Entry>,
-    /// Why a path could not be walked; `Entry::note` indexes it.
-    notes: Vec<String>,
+/// One input: a file to read, or a path the walk could not enter (a symlink loop, a
+/// folder without permission), which still gives a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Unreachable { path: PathBuf, message: String },
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    start: usize,
-    len: u32,
-    note: u32,
-}
-
-const NO_NOTE: u32 = u32::MAX;
-
-/// One input of [`Inputs`]: a path to read, or a path the walk could not enter (a
-/// symlink loop, a folder without permission), which still gives a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct InputRef<'a> {
-    pub path: &'a Path,
-    pub unreachable: Option<&'a str>,
-}
-
-impl Inputs {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub fn get(&self, i: usize) -> InputRef<'_> {
-        let entry = self.entries[i];
-        InputRef {
-            path: path_at(&self.text, entry),
-            unreachable: (entry.note != NO_NOTE).then(|| self.notes[entry.note as usize].as_str()),
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(path) | Input::Unreachable { path, .. } => path,
         }
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = InputRef<'_>> {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    /// Adds a file to read.
-    pub fn push_file(&mut self, path: &Path) {
-        self.push(path, NO_NOTE);
-    }
-
-    /// Adds a path that could not be walked, with the reason.
-    pub fn push_unreachable(&mut self, path: &Path, message: String) {
-        self.notes.push(message);
-        self.push(path, (self.notes.len() - 1) as u32);
-    }
-
-    fn push(&mut self, path: &Path, note: u32) {
-        let bytes = path.as_os_str().as_encoded_bytes();
-        let start = self.text.len();
-        self.text.extend_from_slice(bytes);
-        self.entries.push(Entry {
-            start,
-            len: u32::try_from(bytes.len()).expect("a path shorter than 4 GiB"),
-            note,
-        });
-    }
-
-    /// Sorts the inputs from `from` on by path components.
-    fn sort_from(&mut self, from: usize) {
-        let text = &self.text;
-        self.entries[from..].sort_by(|a, b| path_at(text, *a).cmp(path_at(text, *b)));
-    }
-
-    /// Keeps only the inputs of one shard.
-    pub fn retain_shard(&mut self, shard: Shard) {
-        let text = &self.text;
-        self.entries.retain(|e| shard.contains(path_at(text, *e)));
-    }
-}
-
-fn path_at(text: &[u8], entry: Entry) -> &Path {
-    let bytes = &text[entry.start..entry.start + entry.len as usize];
-    // SAFETY: `bytes` is exactly what `as_encoded_bytes` gave for one path in `push`,
-    // stored unchanged and sliced at the same boundaries.
-    Path::new(unsafe { OsStr::from_encoded_bytes_unchecked(bytes) })
 }
 
 /// What to take and how to read the list of paths.
@@ -130,32 +53,26 @@ impl Default for Selection {
     }
 }
 
+/// The inputs of a run, ready to be walked (as often as needed: once to count them for
+/// the progress bar, once to process them).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    paths: Vec<PathBuf>,
+    selection: Selection,
+    /// The sorted list read from stdin, for the argument `-`.
+    list: PathList,
+}
+
 impl Inputs {
-    /// Expands the command-line paths into the inputs. The argument `-` stands for a
-    /// list of paths read from `stdin` (once), each expanded as if it had been given.
+    /// The inputs named by the command-line paths. The argument `-` stands for a list
+    /// of paths read from `stdin` (read here, once), each taken as if it had been given.
     pub fn collect(
         paths: &[PathBuf],
         selection: &Selection,
         stdin: &mut dyn BufRead,
     ) -> io::Result<Inputs> {
-        collect_into(paths, selection, stdin)
-    }
-}
-
-fn collect_into(
-    paths: &[PathBuf],
-    selection: &Selection,
-    stdin: &mut dyn BufRead,
-) -> io::Result<Inputs> {
-    let mut inputs = Inputs::new();
-    let mut list_read = false;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            if list_read {
-                continue;
-            }
-            list_read = true;
-            let from = inputs.len();
+        let mut list = PathList::default();
+        if paths.iter().any(|p| p.as_os_str() == "-") {
             let mut item = Vec::new();
             loop {
                 item.clear();
@@ -166,96 +83,138 @@ fn collect_into(
                     item.pop();
                 }
                 if !item.is_empty() {
-                    expand(&mut inputs, &path_from_bytes(&item), &selection.extensions);
+                    list.push(&path_from_bytes(&item));
                 }
             }
-            inputs.sort_from(from);
-        } else {
-            expand(&mut inputs, path, &selection.extensions);
+            list.sort();
+        }
+        Ok(Inputs {
+            paths: paths.to_vec(),
+            selection: selection.clone(),
+            list,
+        })
+    }
+
+    /// The inputs in order, found as the walk goes.
+    pub fn iter(&self) -> InputIter<'_> {
+        InputIter {
+            inputs: self,
+            next_arg: 0,
+            list_done: false,
+            list_next: None,
+            walk: None,
         }
     }
-    if let Some(shard) = selection.shard {
-        inputs.retain_shard(shard);
+
+    /// How many inputs there are (a walk that only counts).
+    pub fn count(&self) -> usize {
+        self.iter().count()
     }
-    Ok(inputs)
 }
 
-/// A file is taken as it is; a folder is walked (following symbolic links, which walkdir
-/// guards against loops), and its files with a wanted extension are taken in sorted
-/// order. Entries the walk cannot enter become unreachable inputs.
-fn expand(inputs: &mut Inputs, path: &Path, extensions: &[String]) {
-    if !path.is_dir() {
-        inputs.push_file(path);
-        return;
+/// Walks the inputs of [`Inputs`] in order.
+pub struct InputIter<'a> {
+    inputs: &'a Inputs,
+    next_arg: usize,
+    /// The list from stdin is expanded at the first `-` only.
+    list_done: bool,
+    /// Position in the stdin list while it is being expanded.
+    list_next: Option<usize>,
+    walk: Option<walkdir::IntoIter>,
+}
+
+impl Iterator for InputIter<'_> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            let input = self.next_unsharded()?;
+            match self.inputs.selection.shard {
+                Some(shard) if !shard.contains(input.path()) => continue,
+                _ => return Some(input),
+            }
+        }
     }
-    let from = inputs.len();
-    for entry in WalkDir::new(path).follow_links(true) {
-        match entry {
-            Ok(entry) => {
-                if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
-                    inputs.push_file(entry.path());
+}
+
+impl<'a> InputIter<'a> {
+    fn next_unsharded(&mut self) -> Option<Input> {
+        let inputs: &'a Inputs = self.inputs;
+        let extensions = &inputs.selection.extensions;
+        loop {
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
+                            return Some(Input::File(entry.into_path()));
+                        }
+                        continue;
+                    }
+                    Some(Err(err)) => {
+                        let Some(at) = err.path() else { continue };
+                        if err.loop_ancestor().is_some()
+                            || at.is_dir()
+                            || has_extension(at, extensions)
+                        {
+                            return Some(Input::Unreachable {
+                                path: at.to_path_buf(),
+                                message: err.to_string(),
+                            });
+                        }
+                        continue;
+                    }
+                    None => self.walk = None,
                 }
             }
-            Err(err) => {
-                let at = err.path().unwrap_or(path);
-                if err.loop_ancestor().is_some() || at.is_dir() || has_extension(at, extensions) {
-                    inputs.push_unreachable(at, err.to_string());
+            if let Some(i) = self.list_next {
+                if i < inputs.list.len() {
+                    self.list_next = Some(i + 1);
+                    match self.start(inputs.list.get(i)) {
+                        Some(input) => return Some(input),
+                        None => continue,
+                    }
                 }
+                self.list_next = None;
+            }
+            let path = inputs.paths.get(self.next_arg)?;
+            self.next_arg += 1;
+            if path.as_os_str() == "-" {
+                if !self.list_done {
+                    self.list_done = true;
+                    self.list_next = Some(0);
+                }
+                continue;
+            }
+            if let Some(input) = self.start(path) {
+                return Some(input);
             }
         }
     }
-    inputs.sort_from(from);
-}
 
-/// One input as an owned value, for callers that keep a short list of their own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    File(PathBuf),
-    Unreachable { path: PathBuf, message: String },
-}
-
-impl Input {
-    pub fn path(&self) -> &Path {
-        match self {
-            Input::File(path) | Input::Unreachable { path, .. } => path,
+    /// A file is an input as it is; a folder starts a walk (following symbolic links,
+    /// which walkdir guards against loops) and gives its inputs through `self.walk`.
+    fn start(&mut self, path: &Path) -> Option<Input> {
+        if !path.is_dir() {
+            return Some(Input::File(path.to_path_buf()));
         }
-    }
-
-    pub fn as_ref(&self) -> InputRef<'_> {
-        match self {
-            Input::File(path) => InputRef {
-                path,
-                unreachable: None,
-            },
-            Input::Unreachable { path, message } => InputRef {
-                path,
-                unreachable: Some(message),
-            },
-        }
+        let walk = WalkDir::new(path).follow_links(true).sort_by_file_name();
+        self.walk = Some(walk.into_iter());
+        None
     }
 }
 
-impl From<InputRef<'_>> for Input {
-    fn from(input: InputRef<'_>) -> Self {
-        match input.unreachable {
-            None => Input::File(input.path.to_path_buf()),
-            Some(message) => Input::Unreachable {
-                path: input.path.to_path_buf(),
-                message: message.to_string(),
-            },
-        }
-    }
-}
-
-/// Files and folders expanded as [`Inputs::collect`] does (no stdin list, no shard), as
-/// owned values.
+/// Files and folders expanded as [`Inputs::iter`] does (no stdin list, no shard), as a
+/// list, for callers that keep a short list of their own.
 pub fn collect(paths: &[PathBuf], extensions: &[String]) -> Vec<Input> {
-    let selection = Selection {
-        extensions: extensions.to_vec(),
-        ..Selection::default()
+    let inputs = Inputs {
+        paths: paths.to_vec(),
+        selection: Selection {
+            extensions: extensions.to_vec(),
+            ..Selection::default()
+        },
+        list: PathList::default(),
     };
-    let inputs = collect_into(paths, &selection, &mut io::empty()).unwrap_or_default();
-    inputs.iter().map(Input::from).collect()
+    inputs.iter().collect()
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
@@ -265,6 +224,43 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
     extensions
         .iter()
         .any(|want| want.trim_start_matches('.').eq_ignore_ascii_case(ext))
+}
+
+/// Paths kept in one byte buffer, with their offsets.
+#[derive(Debug, Clone, Default)]
+struct PathList {
+    text: Vec<u8>,
+    /// `(start, len)` in `text`.
+    entries: Vec<(usize, usize)>,
+}
+
+impl PathList {
+    fn push(&mut self, path: &Path) {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        self.entries.push((self.text.len(), bytes.len()));
+        self.text.extend_from_slice(bytes);
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn get(&self, i: usize) -> &Path {
+        path_at(&self.text, self.entries[i])
+    }
+
+    /// Sorts by path components, the order of a walk.
+    fn sort(&mut self) {
+        let text = &self.text;
+        self.entries
+            .sort_by(|a, b| path_at(text, *a).cmp(path_at(text, *b)));
+    }
+}
+
+fn path_at(text: &[u8], (start, len): (usize, usize)) -> &Path {
+    // SAFETY: these bytes are exactly what `as_encoded_bytes` gave for one path in
+    // `PathList::push`, stored unchanged and sliced at the same boundaries.
+    Path::new(unsafe { OsStr::from_encoded_bytes_unchecked(&text[start..start + len]) })
 }
 
 #[cfg(unix)]
@@ -340,29 +336,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sorted_by_components_not_by_bytes() {
-        let mut inputs = Inputs::new();
+    fn the_stdin_list_is_sorted_by_components_not_by_bytes() {
+        let mut list = PathList::default();
         for p in ["d/b.txt", "d-x/a.txt", "d/a/z.txt", "d/a.txt"] {
-            inputs.push_file(Path::new(p));
+            list.push(Path::new(p));
         }
-        inputs.sort_from(0);
-        let order: Vec<&Path> = inputs.iter().map(|i| i.path).collect();
+        list.sort();
+        let order: Vec<&Path> = (0..list.len()).map(|i| list.get(i)).collect();
         // A walk visits `d` (and everything under it) before `d-x`, although `-` < `/`,
         // and the folder `d/a` before the file `d/a.txt`, since `a` < `a.txt`.
-        assert_eq!(
-            order,
-            ["d/a/z.txt", "d/a.txt", "d/b.txt", "d-x/a.txt"].map(Path::new)
-        );
+        let want = ["d/a/z.txt", "d/a.txt", "d/b.txt", "d-x/a.txt"].map(Path::new);
+        assert_eq!(order, want);
     }
 
     #[test]
-    fn unreachable_inputs_keep_their_reason() {
-        let mut inputs = Inputs::new();
-        inputs.push_file(Path::new("b"));
-        inputs.push_unreachable(Path::new("a"), "loop".to_string());
-        inputs.sort_from(0);
-        assert_eq!(inputs.get(0).unreachable, Some("loop"));
-        assert_eq!(inputs.get(1).unreachable, None);
+    fn a_walk_gives_the_same_order_as_sorting_its_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        for p in [
+            "d/b.txt",
+            "d-x/a.txt",
+            "d/a/z.txt",
+            "d/a.txt",
+            "d/a/y.md",
+            "c.txt",
+        ] {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let walked = collect(&[dir.path().to_path_buf()], &["txt".to_string()]);
+        let mut sorted: Vec<PathBuf> = walked.iter().map(|i| i.path().to_path_buf()).collect();
+        sorted.sort();
+        let walked: Vec<PathBuf> = walked.iter().map(|i| i.path().to_path_buf()).collect();
+        assert_eq!(walked, sorted);
+        assert_eq!(walked.len(), 5);
+    }
+
+    #[test]
+    fn stdin_list_takes_the_place_of_the_dash() {
+        let mut stdin: &[u8] = b"b.txt\0a b.txt\0\0";
+        let selection = Selection {
+            separator: 0,
+            ..Selection::default()
+        };
+        let paths = ["first.txt", "-", "last.txt", "-"].map(PathBuf::from);
+        let inputs = Inputs::collect(&paths, &selection, &mut stdin).unwrap();
+        let order: Vec<PathBuf> = inputs.iter().map(|i| i.path().to_path_buf()).collect();
+        let want = ["first.txt", "a b.txt", "b.txt", "last.txt"].map(PathBuf::from);
+        assert_eq!(order, want);
+        assert_eq!(inputs.count(), 4);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use std::time::Instant;
 use crate::extract::Context;
 
 pub use csv::COLUMNS as CSV_COLUMNS;
-pub use inputs::{Input, InputRef, Inputs, Selection, Shard, collect};
+pub use inputs::{Input, InputIter, Inputs, Selection, Shard, collect};
 pub use output::Format;
 pub use summary::Summary;
 pub use work::record_for;
@@ -182,11 +182,12 @@ pub fn run(inputs: &Inputs, config: &Config, output: Output<'_>) -> Result<Summa
         pretty: config.pretty,
         seen: seen.as_ref(),
     };
-    let mut summary = Summary::new(inputs.len(), config.jobs);
+    let mut summary = Summary::new(config.jobs);
     sink.begin().map_err(Error::Write)?;
     {
-        let progress = Progress::new(inputs.len(), config.progress);
-        run_ordered(inputs, &job, config.jobs, |outcome| {
+        // The bar's total takes a walk that only counts; without a bar, none is made.
+        let progress = Progress::new(config.progress.then(|| inputs.count()));
+        run_ordered(inputs.iter(), &job, config.jobs, |outcome| {
             progress.inc();
             match outcome {
                 Outcome::Record(rendered) => {
@@ -223,10 +224,11 @@ pub fn run(inputs: &Inputs, config: &Config, output: Output<'_>) -> Result<Summa
 }
 
 /// Runs `job` on every input on a pool of `jobs` threads and hands the outcomes to
-/// `write` in input order. At most `jobs × WINDOW_PER_JOB` inputs are handed out past
-/// the next one to write; when `write` fails, the jobs not yet started are cancelled.
+/// `write` in input order. Inputs are taken from the walk only as the window allows:
+/// at most `jobs × WINDOW_PER_JOB` past the next one to write. When `write` fails, the
+/// jobs not yet started are cancelled.
 fn run_ordered(
-    inputs: &Inputs,
+    mut inputs: impl Iterator<Item = Input>,
     job: &Job<'_>,
     jobs: usize,
     mut write: impl FnMut(Outcome) -> io::Result<()>,
@@ -236,7 +238,6 @@ fn run_ordered(
         .thread_name(|i| format!("vanban-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    let n = inputs.len();
     let window = jobs * WINDOW_PER_JOB;
     let cancel = AtomicBool::new(false);
     // The closure runs on this thread; spawned jobs go to the pool in FIFO order.
@@ -245,20 +246,28 @@ fn run_ordered(
         // `ring[k]` holds the outcome of input `written + k` once it is done.
         let mut ring: VecDeque<Option<Outcome>> = VecDeque::with_capacity(window);
         let (mut spawned, mut written) = (0, 0);
-        while written < n {
-            while spawned < n && spawned < written + window {
+        let mut walking = true;
+        loop {
+            while walking && ring.len() < window {
+                let Some(input) = inputs.next() else {
+                    walking = false;
+                    break;
+                };
                 let (tx, cancel, i) = (tx.clone(), &cancel, spawned);
                 scope.spawn_fifo(move |_| {
                     let outcome = if cancel.load(Ordering::Relaxed) {
                         Outcome::Cancelled
                     } else {
-                        job.run(inputs.get(i))
+                        job.run(&input)
                     };
                     // The receiver is gone only when the writer stopped on an error.
                     let _ = tx.send((i, outcome));
                 });
                 ring.push_back(None);
                 spawned += 1;
+            }
+            if ring.is_empty() {
+                return Ok(());
             }
             // Jobs never panic and always send, and this thread keeps a sender.
             let (i, outcome) = rx.recv().map_err(io::Error::other)?;
@@ -272,6 +281,5 @@ fn run_ordered(
                 }
             }
         }
-        Ok(())
     })
 }

@@ -32,15 +32,15 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub(crate) fn new(inputs: usize, jobs: usize) -> Self {
+    pub(crate) fn new(jobs: usize) -> Self {
         Summary {
-            inputs: inputs as u64,
             jobs,
             ..Summary::default()
         }
     }
 
     pub(crate) fn add(&mut self, bytes: u64, error: Option<&str>, warnings: &[String]) {
+        self.inputs += 1;
         self.documents += 1;
         self.bytes += bytes;
         if let Some(code) = error {
@@ -58,6 +58,7 @@ impl Summary {
     }
 
     pub(crate) fn add_skipped(&mut self, error: bool) {
+        self.inputs += 1;
         self.skipped += 1;
         self.skipped_errors += u64::from(error);
     }

@@ -12,7 +12,7 @@ use crate::pipeline::{process, source};
 use crate::record::{Record, Source};
 use crate::warning::warning;
 
-use super::inputs::{Input, InputRef};
+use super::inputs::Input;
 use super::output::{Format, render};
 use super::resume::Seen;
 
@@ -47,8 +47,8 @@ pub(crate) struct Job<'a> {
 
 impl Job<'_> {
     /// Runs one input to its outcome. Never panics.
-    pub fn run(&self, input: InputRef<'_>) -> Outcome {
-        let shown = input.path.to_string_lossy().into_owned();
+    pub fn run(&self, input: &Input) -> Outcome {
+        let shown = input.path().to_string_lossy().into_owned();
         let record = match catch_unwind(AssertUnwindSafe(|| self.record(input, &shown))) {
             Ok(Ok(record)) => record,
             Ok(Err(error)) => return Outcome::Skipped { error },
@@ -66,7 +66,7 @@ impl Job<'_> {
 
     /// The record of one input, or, when `--resume` finds it already written, whether
     /// that record has an error.
-    fn record(&self, input: InputRef<'_>, shown: &str) -> Result<Record, bool> {
+    fn record(&self, input: &Input, shown: &str) -> Result<Record, bool> {
         let loaded = load(input, self.max_bytes);
         if let Some(seen) = self.seen {
             if seen.has_path(shown) {
@@ -104,14 +104,17 @@ impl Failure {
 
 /// Reads one file whole, refusing more than `max_bytes`. The size is checked before
 /// reading and again while reading, so a file that grows meanwhile is still bounded.
-fn load(input: InputRef<'_>, max_bytes: u64) -> Result<Vec<u8>, Failure> {
-    if let Some(message) = input.unreachable {
-        return Err(Failure {
-            code: "io.unreachable",
-            message: message.to_string(),
-            bytes: 0,
-        });
-    }
+fn load(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Failure> {
+    let path = match input {
+        Input::File(path) => path,
+        Input::Unreachable { message, .. } => {
+            return Err(Failure {
+                code: "io.unreachable",
+                message: message.clone(),
+                bytes: 0,
+            });
+        }
+    };
     let unreadable = |err: std::io::Error, bytes: u64| Failure {
         code: "io.unreadable",
         message: format!("cannot read the file: {err}"),
@@ -122,7 +125,7 @@ fn load(input: InputRef<'_>, max_bytes: u64) -> Result<Vec<u8>, Failure> {
         message: format!("the file has {bytes} bytes, over the limit of {max_bytes}"),
         bytes,
     };
-    let file = File::open(input.path).map_err(|e| unreadable(e, 0))?;
+    let file = File::open(path).map_err(|e| unreadable(e, 0))?;
     let size = file.metadata().map_err(|e| unreadable(e, 0))?.len();
     if size > max_bytes {
         return Err(too_large(size));
@@ -179,8 +182,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Reads and processes one input, as a worker does (without rendering).
 pub fn record_for(input: &Input, context: &Context, max_bytes: u64) -> Record {
-    let input = input.as_ref();
-    let shown = input.path.to_string_lossy().into_owned();
+    let shown = input.path().to_string_lossy().into_owned();
     let job = Job {
         context,
         max_bytes,
