@@ -120,7 +120,8 @@ pub struct InputIter<'a> {
     list_done: bool,
     /// Position in the stdin list while it is being expanded.
     list_next: Option<usize>,
-    walk: Option<walkdir::IntoIter>,
+    /// The folder being walked and its walk.
+    walk: Option<(&'a Path, walkdir::IntoIter)>,
 }
 
 impl Iterator for InputIter<'_> {
@@ -142,7 +143,7 @@ impl<'a> InputIter<'a> {
         let inputs: &'a Inputs = self.inputs;
         let extensions = &inputs.selection.extensions;
         loop {
-            if let Some(walk) = &mut self.walk {
+            if let Some((root, walk)) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(entry)) => {
                         if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
@@ -151,7 +152,7 @@ impl<'a> InputIter<'a> {
                         continue;
                     }
                     Some(Err(err)) => {
-                        let Some(at) = err.path() else { continue };
+                        let at = err.path().unwrap_or(root);
                         if err.loop_ancestor().is_some()
                             || at.is_dir()
                             || has_extension(at, extensions)
@@ -193,12 +194,12 @@ impl<'a> InputIter<'a> {
 
     /// A file is an input as it is; a folder starts a walk (following symbolic links,
     /// which walkdir guards against loops) and gives its inputs through `self.walk`.
-    fn start(&mut self, path: &Path) -> Option<Input> {
+    fn start(&mut self, path: &'a Path) -> Option<Input> {
         if !path.is_dir() {
             return Some(Input::File(path.to_path_buf()));
         }
         let walk = WalkDir::new(path).follow_links(true).sort_by_file_name();
-        self.walk = Some(walk.into_iter());
+        self.walk = Some((path, walk.into_iter()));
         None
     }
 }
