@@ -252,7 +252,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         },
         pretty: args.pretty,
         resume: args.resume,
-        progress: !args.quiet && io::stderr().is_terminal(),
+        // A bar on a terminal, unless the records are printed on that terminal too.
+        progress: !args.quiet
+            && io::stderr().is_terminal()
+            && (args.output.is_some() || !io::stdout().is_terminal()),
         summary: args.summary,
         context: Context {
             today: Some(today()),
