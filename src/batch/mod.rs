@@ -283,3 +283,71 @@ fn run_ordered(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The writer takes inputs from the walk only as far as the window allows, so a
+    /// collection of any size is never listed ahead of the output.
+    #[test]
+    fn the_walk_is_pulled_no_further_than_the_window() {
+        let pulled = Cell::new(0);
+        let inputs = (0..1000).map(|i| {
+            pulled.set(pulled.get() + 1);
+            Input::Unreachable {
+                path: PathBuf::from(format!("{i:04}.txt")),
+                message: "test".to_string(),
+            }
+        });
+        let context = Context::default();
+        let job = Job {
+            context: &context,
+            max_bytes: DEFAULT_MAX_BYTES,
+            format: Format::JsonLines,
+            pretty: false,
+            seen: None,
+        };
+        let jobs = 2;
+        let mut written = 0;
+        run_ordered(inputs, &job, jobs, |outcome| {
+            let Outcome::Record(rendered) = outcome else {
+                panic!("every input gives a record")
+            };
+            let line = String::from_utf8(rendered.line).unwrap();
+            assert!(line.contains(&format!("\"{written:04}.txt\"")), "in order");
+            assert!(pulled.get() <= written + jobs * WINDOW_PER_JOB);
+            written += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(written, 1000);
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_run() {
+        let inputs = (0..500).map(|i| Input::File(PathBuf::from(format!("/no/such/{i}.txt"))));
+        let context = Context::default();
+        let job = Job {
+            context: &context,
+            max_bytes: DEFAULT_MAX_BYTES,
+            format: Format::Csv,
+            pretty: false,
+            seen: None,
+        };
+        let mut calls = 0;
+        let result = run_ordered(inputs, &job, 2, |_| {
+            calls += 1;
+            if calls == 3 {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(calls, 3);
+    }
+}
