@@ -36,6 +36,17 @@ pub struct Doc {
 impl Doc {
     pub fn new(text: String) -> Self {
         let key = fold(&text);
+        Doc::with_key(text, key)
+    }
+
+    /// A document whose key was made on the way (see
+    /// [`crate::normalize::Normalized::key`]); `key` must be `fold(&text)`.
+    pub fn with_key(text: String, key: String) -> Self {
+        debug_assert_eq!(
+            key.len(),
+            text.chars().count(),
+            "one key byte per character"
+        );
         let mut byte_at: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
         byte_at.push(text.len() as u32);
         let mut lines = Vec::new();

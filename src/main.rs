@@ -1,14 +1,14 @@
 //! The `vanban` command line: arguments in, one library call, an exit code out.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use vanban::Context;
-use vanban::batch::{self, DEFAULT_MAX_BYTES};
+use vanban::batch::{self, Config, DEFAULT_MAX_BYTES, Format, Inputs, Output, Selection, Shard};
 use vanban::review;
 
 /// Structured JSON records from Vietnamese administrative documents given as text.
@@ -23,30 +23,13 @@ struct Cli {
 enum Command {
     /// Extract one JSON record per document (JSON Lines on stdout, or to -o FILE).
     ///
+    /// Documents are processed in parallel and written in input order. Every input gives
+    /// one record, also when it cannot be read (the record then carries `error`).
+    ///
     /// Exit status: 0 when every document gave a record without `error`, 1 when some
-    /// records carry an `error` (all records are still written), 2 for bad usage.
-    Extract {
-        /// Files and folders to read; folders are walked recursively in sorted order.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Write the records to this file instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Write indented JSON instead of one record per line.
-        #[arg(long)]
-        pretty: bool,
-        /// File extensions to take inside folders (repeat or separate with commas).
-        #[arg(
-            long = "ext",
-            value_name = "EXT",
-            value_delimiter = ',',
-            default_value = "txt"
-        )]
-        extensions: Vec<String>,
-        /// Files larger than this many bytes give an error record instead of being read.
-        #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
-    },
+    /// records carry an `error` (all records are still written), 2 for bad usage or an
+    /// output that cannot be written.
+    Extract(ExtractArgs),
     /// Print the decoded, normalized text that extraction sees.
     Normalize {
         /// Files to read.
@@ -87,6 +70,64 @@ enum Command {
     },
 }
 
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files and folders to read; folders are walked recursively in sorted order. `-`
+    /// reads a list of paths from stdin, one per line (or NUL-separated with -0).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write the records to this file instead of stdout (whole lines, even if killed).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format: JSON Lines, one JSON array, or CSV with one row per document.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+    /// Write indented JSON instead of one record per line.
+    #[arg(long)]
+    pretty: bool,
+    /// File extensions to take inside folders (repeat or separate with commas).
+    #[arg(
+        long = "ext",
+        value_name = "EXT",
+        value_delimiter = ',',
+        default_value = "txt"
+    )]
+    extensions: Vec<String>,
+    /// Files larger than this many bytes give an error record instead of being read.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Worker threads [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Skip inputs already recorded in the -o file (same path and SHA-256) and append
+    /// the others; a torn last line left by a killed run is cut off first.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Process only shard K of N (K from 0 to N-1), chosen by a hash of each path, so
+    /// that N runs together cover the inputs exactly once.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// The list of paths read from stdin (`-`) is NUL-separated (find -print0).
+    #[arg(short = '0', long = "null")]
+    null: bool,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Also write the run's summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// JSON Lines: one record per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// CSV, one row per document, lists joined with ` | `.
+    Csv,
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -111,31 +152,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract {
-            paths,
-            output,
-            pretty,
-            extensions,
-            max_bytes,
-        } => {
-            let inputs = batch::collect(&paths, &extensions);
-            let context = Context {
-                today: Some(today()),
-            };
-            let mut out: Box<dyn Write> = match &output {
-                Some(path) => Box::new(BufWriter::new(
-                    std::fs::File::create(path)
-                        .with_context(|| format!("cannot create {}", path.display()))?,
-                )),
-                None => Box::new(BufWriter::new(io::stdout().lock())),
-            };
-            let summary = batch::run(&inputs, &context, max_bytes, pretty, &mut out)?;
-            Ok(if summary.errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Extract(args) => extract(args),
         Command::Normalize { paths, report } => {
             let mut out = BufWriter::new(io::stdout().lock());
             let mut failed = false;
@@ -215,6 +232,57 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let selection = Selection {
+        extensions: args.extensions,
+        separator: if args.null { 0 } else { b'\n' },
+        shard: args.shard,
+    };
+    let inputs = Inputs::collect(&args.paths, &selection, &mut io::stdin().lock())
+        .context("cannot read the list of paths from stdin")?;
+    let config = Config {
+        jobs: args.jobs.map_or(Config::default().jobs, usize::from),
+        max_bytes: args.max_bytes,
+        format: match args.format {
+            FormatArg::Jsonl => Format::JsonLines,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+        },
+        pretty: args.pretty,
+        resume: args.resume,
+        // A bar on a terminal, unless the records are printed on that terminal too.
+        progress: !args.quiet
+            && io::stderr().is_terminal()
+            && (args.output.is_some() || !io::stdout().is_terminal()),
+        summary: args.summary,
+        context: Context {
+            today: Some(today()),
+        },
+    };
+    let mut stdout = io::stdout().lock();
+    let output = match &args.output {
+        Some(path) => Output::File(path),
+        None => Output::Writer(&mut stdout),
+    };
+    let summary = match batch::run(&inputs, &config, output) {
+        Ok(summary) => summary,
+        Err(err) if err.is_broken_pipe() => return Ok(ExitCode::SUCCESS),
+        Err(batch::Error::Usage(message)) => {
+            eprintln!("vanban: {message}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    if !args.quiet {
+        eprint!("{summary}");
+    }
+    Ok(if summary.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

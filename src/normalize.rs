@@ -13,12 +13,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::fold::fold;
+use crate::fold::fold_char;
 
 /// The normalized text and a tally of what was removed or rewritten.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
+    /// The folded key of `text` (see [`crate::fold`]), made on the way, so that
+    /// [`crate::doc::Doc::with_key`] need not fold the text again.
+    pub key: String,
     /// `(what, how many)` for each kind of repair made, in a fixed order.
     pub repairs: Vec<(&'static str, usize)>,
 }
@@ -69,7 +72,7 @@ static STAMP_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn normalize(decoded: &str) -> Normalized {
     let mut repairs = Vec::new();
     let mut text: Cow<str> = Cow::Borrowed(decoded);
-    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+    if !surely_nfc(&text) && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         let nfc: String = text.nfc().collect();
         if nfc != *text {
             repairs.push(("nfc", 1));
@@ -79,7 +82,7 @@ pub fn normalize(decoded: &str) -> Normalized {
     if text.contains('\r') {
         text = Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"));
     }
-    if text.contains(|c: char| is_invisible(c) || is_odd_space(c)) {
+    if has_invisible_or_odd_space(&text) {
         let mut count = 0;
         let cleaned: String = text
             .chars()
@@ -122,7 +125,7 @@ pub fn normalize(decoded: &str) -> Normalized {
         repairs.push(("markdown_debris", n));
         text = Cow::Owned(text.replace("*HR*", "\n"));
     }
-    if text.contains(['*', '|']) {
+    if text.contains('*') || text.contains('|') {
         let n = text.matches(['*', '|']).count();
         repairs.push(("markdown_debris", n));
         text = Cow::Owned(text.replace('*', "").replace('|', "\n"));
@@ -138,11 +141,57 @@ pub fn normalize(decoded: &str) -> Normalized {
         );
     }
     text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
-    let text = drop_furniture_lines(&text, &mut repairs);
+    let (text, key) = drop_furniture_lines(&text, &mut repairs);
     Normalized {
         text,
+        key,
         repairs: merge(repairs),
     }
+}
+
+/// Whether `text` is NFC judging by its bytes alone, which is cheap: it holds only ASCII,
+/// U+0080–U+02FF (Latin-1 to spacing modifiers), U+1E00–U+1EFF (Latin Extended
+/// Additional, where precomposed Vietnamese letters live) and U+2002–U+20BF
+/// (punctuation and currency signs). None of these is a combining mark or changes under
+/// NFC. Any other character leaves the answer to the full quick check.
+fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // `text` is valid UTF-8, so a lead byte is followed by its continuation bytes.
+        i += match bytes[i] {
+            0x00..=0x7F => 1,
+            0xC2..=0xCB => 2,
+            0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
+            0xE2 if matches!(
+                (bytes[i + 1], bytes[i + 2]),
+                (0x80, 0x82..) | (0x81..=0x82, _)
+            ) =>
+            {
+                3
+            }
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// `text.contains(|c| is_invisible(c) || is_odd_space(c))`, on bytes: the characters
+/// are U+000B, U+000C, U+00A0, U+00AD, U+2000–U+200D, U+202F, U+2060, U+3000 and U+FEFF.
+fn has_invisible_or_odd_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `text` is valid UTF-8, so a lead byte is followed by its continuation bytes.
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x0B | 0x0C => true,
+        0xC2 => matches!(bytes[i + 1], 0xA0 | 0xAD),
+        0xE2 => matches!(
+            (bytes[i + 1], bytes[i + 2]),
+            (0x80, 0x80..=0x8D | 0xAF) | (0x81, 0xA0)
+        ),
+        0xE3 => bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80,
+        0xEF => bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF,
+        _ => false,
+    })
 }
 
 fn is_invisible(c: char) -> bool {
@@ -195,18 +244,22 @@ fn decode_entities(text: Cow<str>) -> Cow<str> {
 }
 
 /// Line-level pass: drops page furniture and stamps, trims line ends, and keeps at most
-/// one blank line in a row (blank lines separate blocks; more say nothing more).
-fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) -> String {
+/// one blank line in a row (blank lines separate blocks; more say nothing more). Returns
+/// the text and its folded key, built line by line from the keys matched here.
+fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) -> (String, String) {
     let mut out = String::with_capacity(text.len());
+    let mut out_key = String::with_capacity(text.len());
     let mut blank_run = 0;
     let mut dropped = 0;
     let mut in_stamp = false;
+    let mut key = String::new();
     let mut previous_key = String::new();
     for line in text.split('\n') {
         // Cells and tags leave indentation that says nothing; column gaps inside a
         // line are kept.
         let line = line.trim();
-        let key = fold(line);
+        key.clear();
+        key.extend(line.chars().map(|c| fold_char(c) as char));
         let furniture = GAZETTE_HEADER.is_match(&key)
             || WORD_FIELD.is_match(&key)
             || is_page_number(&key, &previous_key);
@@ -222,20 +275,24 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
                 continue;
             }
             out.push('\n');
+            out_key.push('\n');
             continue;
         }
         blank_run = 0;
         out.push_str(line);
         out.push('\n');
-        previous_key = key;
+        out_key.push_str(&key);
+        out_key.push('\n');
+        std::mem::swap(&mut previous_key, &mut key);
     }
     while out.ends_with("\n\n") {
         out.pop();
+        out_key.pop();
     }
     if dropped > 0 {
         repairs.push(("page_furniture", dropped));
     }
-    out
+    (out, out_key)
 }
 
 /// A line holding only a page number, unless it fills a `Số:` label left above it.
@@ -264,7 +321,9 @@ mod tests {
     use super::*;
 
     fn norm(s: &str) -> String {
-        normalize(s).text
+        let normalized = normalize(s);
+        assert_eq!(normalized.key, crate::fold::fold(&normalized.text), "{s:?}");
+        normalized.text
     }
 
     #[test]
@@ -309,6 +368,33 @@ mod tests {
     fn nfc_and_line_endings() {
         let nfd: String = "Hòa\r\nBình".nfd().collect();
         assert_eq!(norm(&nfd), "Hòa\nBình\n");
+    }
+
+    #[test]
+    fn byte_checks_agree_with_char_checks() {
+        let mut all = String::new();
+        for c in (0..0x3100u32)
+            .chain(0xFE00..0xFF10)
+            .filter_map(char::from_u32)
+        {
+            let one = c.to_string();
+            let slow = one.contains(|c: char| is_invisible(c) || is_odd_space(c));
+            assert_eq!(has_invisible_or_odd_space(&one), slow, "U+{:04X}", c as u32);
+            if surely_nfc(&one) {
+                assert_eq!(
+                    is_nfc_quick(one.chars()),
+                    IsNormalized::Yes,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+            all.push(c);
+        }
+        assert!(surely_nfc("Hòa Bình – “Số”: 12/QĐ-UBND … ₫ ngày"));
+        assert!(
+            !surely_nfc(&all),
+            "combining marks are left to the full check"
+        );
     }
 
     #[test]

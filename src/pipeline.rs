@@ -29,7 +29,7 @@ pub fn process(bytes: &[u8], path: &str, context: &Context) -> Record {
             .push(warning(note.code, note.message.clone()));
     }
     let normalized = normalize::normalize(&decoded.text);
-    let doc = Doc::new(normalized.text);
+    let doc = Doc::with_key(normalized.text, normalized.key);
     let layout = Layout::find(&doc);
     extract::extract(&doc, &layout, context, &mut record);
     record

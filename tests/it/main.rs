@@ -1,5 +1,6 @@
 //! The one integration-test crate: every module below is a group of tests.
 
+mod batch;
 mod cli;
 mod corpus;
 mod extract;
