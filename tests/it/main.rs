@@ -4,4 +4,5 @@ mod cli;
 mod corpus;
 mod extract;
 mod regression;
+mod robust;
 mod util;
