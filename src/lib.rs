@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod decode;
+pub mod degrade;
 pub mod doc;
 pub mod extract;
 pub mod fold;

@@ -225,11 +225,18 @@ pub fn mostly_upper(text: &str) -> bool {
 pub fn from_symbol(symbol: &str) -> Option<&'static str> {
     let first = symbol.split(['-', '/']).next()?;
     let exact = ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == first);
+    // TCVN3 text lost its capitals (`nđ-cp`): compare in capitals as a last resort.
+    let upper = first.to_uppercase();
     exact
         .or_else(|| {
             ABBREVIATIONS
                 .iter()
                 .find(|(abbr, _)| abbr.replace('Đ', "D") == first)
+        })
+        .or_else(|| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(abbr, _)| abbr.to_uppercase() == upper)
         })
         .map(|&(_, code)| code)
 }
@@ -272,6 +279,7 @@ mod tests {
             ("CV-TTYT", Some("cong_van")),
             ("SYT-VP", None),
             ("KL/TW", Some("ket_luan")),
+            ("nđ-cp", Some("nghi_dinh")),
         ];
         for (symbol, code) in table {
             assert_eq!(from_symbol(symbol), code, "{symbol}");

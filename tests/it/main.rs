@@ -6,4 +6,5 @@ mod corpus;
 mod extract;
 mod regression;
 mod review;
+mod robust;
 mod util;
