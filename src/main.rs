@@ -56,18 +56,25 @@ enum Command {
         /// Review these records (JSON Lines from `vanban extract`) instead of extracting.
         #[arg(long, value_name = "FILE")]
         records: Option<PathBuf>,
-        /// File extensions to take inside folders (repeat or separate with commas).
-        #[arg(
-            long = "ext",
-            value_name = "EXT",
-            value_delimiter = ',',
-            default_value = "txt"
-        )]
-        extensions: Vec<String>,
-        /// Files larger than this many bytes are not read.
-        #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
+        #[command(flatten)]
+        inputs: InputArgs,
     },
+}
+
+/// Which files are read, shared by `extract` and `review`.
+#[derive(Args)]
+struct InputArgs {
+    /// File extensions to take inside folders (repeat or separate with commas).
+    #[arg(
+        long = "ext",
+        value_name = "EXT",
+        value_delimiter = ',',
+        default_value = "txt"
+    )]
+    extensions: Vec<String>,
+    /// Files larger than this many bytes give an error record instead of being read.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
 }
 
 #[derive(Args)]
@@ -85,17 +92,8 @@ struct ExtractArgs {
     /// Write indented JSON instead of one record per line.
     #[arg(long)]
     pretty: bool,
-    /// File extensions to take inside folders (repeat or separate with commas).
-    #[arg(
-        long = "ext",
-        value_name = "EXT",
-        value_delimiter = ',',
-        default_value = "txt"
-    )]
-    extensions: Vec<String>,
-    /// Files larger than this many bytes give an error record instead of being read.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: u64,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Worker threads [default: all cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -194,8 +192,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             output,
             records,
-            extensions,
-            max_bytes,
+            inputs: InputArgs {
+                extensions,
+                max_bytes,
+            },
         } => {
             let input = match records {
                 Some(file) => review::Input::Records {
@@ -236,7 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let selection = Selection {
-        extensions: args.extensions,
+        extensions: args.inputs.extensions,
         separator: if args.null { 0 } else { b'\n' },
         shard: args.shard,
     };
@@ -244,7 +244,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         .context("cannot read the list of paths from stdin")?;
     let config = Config {
         jobs: args.jobs.map_or(Config::default().jobs, usize::from),
-        max_bytes: args.max_bytes,
+        max_bytes: args.inputs.max_bytes,
         format: match args.format {
             FormatArg::Jsonl => Format::JsonLines,
             FormatArg::Json => Format::Json,
