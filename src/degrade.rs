@@ -215,10 +215,10 @@ fn noisy_word(word: &str, rng: &mut XorShift, out: &mut String) {
         None
     };
     for (i, &c) in chars.iter().enumerate() {
-        if let Some((at, after)) = split {
-            if i == at || (after && i == at + 1) {
-                out.push(' ');
-            }
+        if let Some((at, after)) = split
+            && (i == at || (after && i == at + 1))
+        {
+            out.push(' ');
         }
         let in_digits = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
         match c {

@@ -68,12 +68,12 @@ impl Job<'_> {
     /// that record has an error.
     fn record(&self, input: &Input, shown: &str) -> Result<Record, bool> {
         let loaded = load(input, self.max_bytes);
-        if let Some(seen) = self.seen {
-            if seen.has_path(shown) {
-                let sha = loaded.as_ref().ok().map(|bytes| sha256_hex(bytes));
-                if let Some(error) = seen.get(shown, sha.as_deref()) {
-                    return Err(error);
-                }
+        if let Some(seen) = self.seen
+            && seen.has_path(shown)
+        {
+            let sha = loaded.as_ref().ok().map(|bytes| sha256_hex(bytes));
+            if let Some(error) = seen.get(shown, sha.as_deref()) {
+                return Err(error);
             }
         }
         Ok(match loaded {

@@ -157,10 +157,10 @@ fn check_content(bytes: &[u8]) -> Result<(), DecodeError> {
 fn decode_utf8(text: &str) -> Decoded {
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
-        if viqr::worth_trying(bytes) {
-            if let Some(d) = try_viqr(text) {
-                return d;
-            }
+        if viqr::worth_trying(bytes)
+            && let Some(d) = try_viqr(text)
+        {
+            return d;
         }
         return Decoded {
             text: text.to_owned(),
@@ -170,10 +170,10 @@ fn decode_utf8(text: &str) -> Decoded {
         };
     }
     let scan = mojibake::scan(bytes);
-    if scan.suspicious > 0 {
-        if let Some(r) = mojibake::repair(text) {
-            return from_repair(r);
-        }
+    if scan.suspicious > 0
+        && let Some(r) = mojibake::repair(text)
+    {
+        return from_repair(r);
     }
     if !scan.nfc_unsure {
         // the common case: nothing that could need normalising

@@ -857,7 +857,7 @@ fn random_bytes_never_panic() {
             1 => (0..len)
                 .map(|_| {
                     let r = rng.next();
-                    if r % 3 == 0 {
+                    if r.is_multiple_of(3) {
                         0x80 | (r >> 8) as u8
                     } else {
                         0x20 + ((r >> 8) % 95) as u8

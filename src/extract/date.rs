@@ -145,10 +145,10 @@ fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
         if !has_comma && !capitalized_words(doc, (start, end)) {
             return None;
         }
-        if start == line.start {
-            if let Some(above) = above.filter(|a| continues_place(doc, *a)) {
-                start = above.start;
-            }
+        if start == line.start
+            && let Some(above) = above.filter(|a| continues_place(doc, *a))
+        {
+            start = above.start;
         }
         (start, end)
     };

@@ -400,33 +400,35 @@ fn table_cells(doc: &Doc, from: usize, past: Past, found: &mut Vec<Found>) {
         }
         let key_trim = key.trim_end_matches(['.', ';', ',']);
         if key_trim.starts_with("thang") {
-            if let Some(((year, m), used)) = parse_month(key_trim) {
-                if used == key_trim.len() && issued.is_none_or(|d| (year, m) >= (d.year, d.month)) {
-                    let span = (line.start, line.start + used);
-                    push(
-                        found,
-                        Found {
-                            deadline: Deadline {
-                                date: Some(format!("{year:04}-{m:02}")),
-                                text: doc.value(span),
-                                task: None,
-                            },
-                            span,
-                            task: None,
-                            undated: None,
-                            before_issue: false,
-                        },
-                    );
-                }
-            }
-        } else if let Some((date, used)) = parse_body_date(key_trim) {
-            if used == key_trim.len() && date.year.is_some() {
+            if let Some(((year, m), used)) = parse_month(key_trim)
+                && used == key_trim.len()
+                && issued.is_none_or(|d| (year, m) >= (d.year, d.month))
+            {
                 let span = (line.start, line.start + used);
-                if let Some(f) = resolve(doc, span, date, past) {
-                    if !f.before_issue {
-                        push(found, f);
-                    }
-                }
+                push(
+                    found,
+                    Found {
+                        deadline: Deadline {
+                            date: Some(format!("{year:04}-{m:02}")),
+                            text: doc.value(span),
+                            task: None,
+                        },
+                        span,
+                        task: None,
+                        undated: None,
+                        before_issue: false,
+                    },
+                );
+            }
+        } else if let Some((date, used)) = parse_body_date(key_trim)
+            && used == key_trim.len()
+            && date.year.is_some()
+        {
+            let span = (line.start, line.start + used);
+            if let Some(f) = resolve(doc, span, date, past)
+                && !f.before_issue
+            {
+                push(found, f);
             }
         }
     }

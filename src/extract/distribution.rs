@@ -57,10 +57,10 @@ fn label(doc: &Doc, lines: std::ops::Range<usize>) -> Option<usize> {
             }
         }
         let next = doc.lines.get(i + 1);
-        if let (true, Some(next)) = (doc.line_key(line) == "noi", next) {
-            if let Some(m) = NHAN.find(doc.line_key(*next)) {
-                return Some(next.start + m.end());
-            }
+        if let (true, Some(next)) = (doc.line_key(line) == "noi", next)
+            && let Some(m) = NHAN.find(doc.line_key(*next))
+        {
+            return Some(next.start + m.end());
         }
     }
     None

@@ -158,13 +158,13 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     if let (Some(kind), Some(symbol)) = (
         &record.kind,
         record.number.as_ref().and_then(|n| n.symbol.as_deref()),
-    ) {
-        if kind != "cong_van" && symbol.split(['-', '/']).next() == Some("CV") {
-            record.warnings.push(warning(
-                warning::NUMBER_CV_SYMBOL,
-                format!("the symbol {symbol} says công văn but the document is a {kind}"),
-            ));
-        }
+    ) && kind != "cong_van"
+        && symbol.split(['-', '/']).next() == Some("CV")
+    {
+        record.warnings.push(warning(
+            warning::NUMBER_CV_SYMBOL,
+            format!("the symbol {symbol} says công văn but the document is a {kind}"),
+        ));
     }
 
     match subject::extract(doc, layout, title.as_ref()) {

@@ -159,15 +159,13 @@ pub fn block(doc: &Doc, k: usize) -> Block {
             end = i;
             continue;
         }
-        if !after_label {
-            if let Some(m) = LABEL.find(&doc.key[line.start..]) {
-                // `Đồng kính gửi:` opens more addressees; read on after its label.
-                items.extend(current.take());
-                from = line.start + m.end();
-                i -= 1;
-                end = i + 1;
-                continue;
-            }
+        if !after_label && let Some(m) = LABEL.find(&doc.key[line.start..]) {
+            // `Đồng kính gửi:` opens more addressees; read on after its label.
+            items.extend(current.take());
+            from = line.start + m.end();
+            i -= 1;
+            end = i + 1;
+            continue;
         }
         if key.starts_with('(') {
             // An address in parentheses under the addressee, possibly over lines.

@@ -309,10 +309,11 @@ fn code_of_type_word(word: &str) -> Option<&'static str> {
 fn kind_of_symbol(value: &str) -> Option<String> {
     let sep = value.find(['/', '-'])?;
     let mut symbol = &value[sep + 1..];
-    if let Some((first, rest)) = symbol.split_once(['/', '-']) {
-        if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
-            symbol = rest;
-        }
+    if let Some((first, rest)) = symbol.split_once(['/', '-'])
+        && first.len() == 4
+        && first.bytes().all(|b| b.is_ascii_digit())
+    {
+        symbol = rest;
     }
     kind::from_symbol(symbol).map(str::to_string)
 }

@@ -41,10 +41,10 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_LINES: usize = 14;
 
 pub fn extract(doc: &Doc, layout: &Layout, title: Option<&Title>) -> Option<(String, Span)> {
-    if let Some(title) = title {
-        if let Some(found) = under_title(doc, layout, title) {
-            return Some(found);
-        }
+    if let Some(title) = title
+        && let Some(found) = under_title(doc, layout, title)
+    {
+        return Some(found);
     }
     after_vv(doc, layout).or_else(|| untitled(doc, layout))
 }

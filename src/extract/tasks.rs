@@ -39,10 +39,10 @@ impl Item {
     pub fn to_task(&self, deadlines: &[Found], index: usize) -> Task {
         let mut dates: Vec<String> = Vec::new();
         for found in deadlines.iter().filter(|d| d.task == Some(index)) {
-            if let Some(date) = &found.deadline.date {
-                if !dates.contains(date) {
-                    dates.push(date.clone());
-                }
+            if let Some(date) = &found.deadline.date
+                && !dates.contains(date)
+            {
+                dates.push(date.clone());
             }
         }
         Task {
@@ -147,10 +147,10 @@ pub fn find(doc: &Doc, layout: &Layout) -> Vec<Item> {
         if quoted[i] {
             continue;
         }
-        if let Some(label) = label_at(doc, i) {
-            if label.scheme == Scheme::Article || i >= from {
-                labels.push((i, label));
-            }
+        if let Some(label) = label_at(doc, i)
+            && (label.scheme == Scheme::Article || i >= from)
+        {
+            labels.push((i, label));
         }
     }
     let articles = sequence(&labels, Scheme::Article);
@@ -300,17 +300,17 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
     if let Some(c) = ROMAN.captures(key) {
         let m = c.get(1)?;
         let text = doc.slice(line.start, line.start + m.end());
-        if text.chars().all(|ch| ch.is_ascii_uppercase()) {
-            if let Some(number) = roman(m.as_str()) {
-                return Some(Label {
-                    scheme: Scheme::Roman,
-                    number,
-                    suffix: None,
-                    written: (line.start, line.start + m.end()),
-                    text_start: text_start(c.get(0)?.end()),
-                    inferred: false,
-                });
-            }
+        if text.chars().all(|ch| ch.is_ascii_uppercase())
+            && let Some(number) = roman(m.as_str())
+        {
+            return Some(Label {
+                scheme: Scheme::Roman,
+                number,
+                suffix: None,
+                written: (line.start, line.start + m.end()),
+                text_start: text_start(c.get(0)?.end()),
+                inferred: false,
+            });
         }
     }
     if let Some((c, number)) = ARABIC

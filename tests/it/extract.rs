@@ -21,14 +21,14 @@ struct Fixture {
 
 fn read_fixture(path: &Path) -> Fixture {
     let bytes = std::fs::read(path).expect("fixture is readable");
-    if bytes.starts_with(b"{") {
-        if let Some(at) = bytes.windows(5).position(|w| w == b"\n---\n") {
-            let header = serde_json::from_slice(&bytes[..at]).expect("fixture header is JSON");
-            return Fixture {
-                header,
-                body: bytes[at + 5..].to_vec(),
-            };
-        }
+    if bytes.starts_with(b"{")
+        && let Some(at) = bytes.windows(5).position(|w| w == b"\n---\n")
+    {
+        let header = serde_json::from_slice(&bytes[..at]).expect("fixture header is JSON");
+        return Fixture {
+            header,
+            body: bytes[at + 5..].to_vec(),
+        };
     }
     Fixture {
         header: serde_json::Value::Null,
