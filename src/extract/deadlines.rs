@@ -189,17 +189,13 @@ pub fn extract(
         }
         push(
             &mut found,
-            Found {
-                deadline: Deadline {
-                    date: Some(format!("{year:04}-{m:02}")),
-                    text: doc.value((start, at + used)),
-                    task: None,
-                },
-                span: (start, at + used),
-                task: None,
-                undated: None,
-                before_issue: false,
-            },
+            limit(
+                doc,
+                (start, at + used),
+                Some(format!("{year:04}-{m:02}")),
+                None,
+                false,
+            ),
         );
     }
     for m in LIMIT_LABEL.find_iter(key) {
@@ -216,17 +212,7 @@ pub fn extract(
         let phrase_start = from + period.start();
         push(
             &mut found,
-            Found {
-                deadline: Deadline {
-                    date: None,
-                    text: doc.value((phrase_start, from + m.end())),
-                    task: None,
-                },
-                span: (phrase_start, from + m.end()),
-                task: None,
-                undated: Some(Undated::Imprecise),
-                before_issue: false,
-            },
+            undated(doc, (phrase_start, from + m.end()), Undated::Imprecise),
         );
     }
     table_cells(doc, from, past, &mut found);
@@ -475,30 +461,37 @@ fn clause_before(doc: &Doc, pos: usize) -> &str {
 }
 
 fn dated(doc: &Doc, span: Span, (y, m, d): (u16, u8, u8), before_issue: bool) -> Found {
-    Found {
-        deadline: Deadline {
-            date: Some(format!("{y:04}-{m:02}-{d:02}")),
-            text: doc.value(span),
-            task: None,
-        },
+    limit(
+        doc,
         span,
-        task: None,
-        undated: None,
+        Some(format!("{y:04}-{m:02}-{d:02}")),
+        None,
         before_issue,
-    }
+    )
 }
 
 fn undated(doc: &Doc, span: Span, why: Undated) -> Found {
+    limit(doc, span, None, Some(why), false)
+}
+
+/// A deadline found at `span`, not yet linked to its task.
+fn limit(
+    doc: &Doc,
+    span: Span,
+    date: Option<String>,
+    undated: Option<Undated>,
+    before_issue: bool,
+) -> Found {
     Found {
         deadline: Deadline {
-            date: None,
+            date,
             text: doc.value(span),
             task: None,
         },
         span,
         task: None,
-        undated: Some(why),
-        before_issue: false,
+        undated,
+        before_issue,
     }
 }
 

@@ -357,14 +357,7 @@ fn tidy(item: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn letter(footer: &str) -> Doc {
-        let text = format!(
-            "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
-             Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
-        );
-        Doc::new(text)
-    }
+    use crate::extract::test_letter as letter;
 
     fn items(footer: &str) -> Vec<String> {
         let doc = letter(footer);

@@ -253,3 +253,13 @@ fn is_future(date: &date::PartialDate, today: Option<(u16, u8, u8)>) -> bool {
     let Some((y, m, d)) = today else { return false };
     (date.year, date.month.unwrap_or(1), date.day.unwrap_or(1)) > (y, m, d)
 }
+
+/// A short letter around the given footer, so that the layout finds its zones (for the
+/// footer extractors' tests).
+#[cfg(test)]
+pub(crate) fn test_letter(footer: &str) -> Doc {
+    Doc::new(format!(
+        "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
+         Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
+    ))
+}

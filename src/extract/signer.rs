@@ -987,15 +987,7 @@ fn trim(doc: &Doc, (mut start, mut end): Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A short letter around the given footer, so that the layout finds its zones.
-    fn letter(footer: &str) -> Doc {
-        let text = format!(
-            "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
-             Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
-        );
-        Doc::new(text)
-    }
+    use crate::extract::test_letter as letter;
 
     fn signer_of(footer: &str) -> Found {
         let doc = letter(footer);

@@ -160,6 +160,26 @@ pub fn head(out: &mut String, title: &str) {
     out.push_str("</style>\n</head>\n");
 }
 
+/// The scalar fields the record table shows, heading first, then the signer (lists sit
+/// between the two groups).
+const TABLE_SCALARS: [&str; 13] = [
+    "kind",
+    "number",
+    "issuer.parent",
+    "issuer.name",
+    "place",
+    "date",
+    "subject",
+    "urgency",
+    "security",
+    "signer.authority",
+    "signer.principal",
+    "signer.title",
+    "signer.name",
+];
+/// How many of [`TABLE_SCALARS`] come before the lists.
+const HEADING_SCALARS: usize = 9;
+
 fn nav(out: &mut String, i: usize, layout: &Layout, path: &str) {
     out.push_str(
         "<nav class=\"bar\"><a href=\"../index.html\" rel=\"index\" id=\"to-index\">↑ Index</a>",
@@ -265,17 +285,7 @@ fn record_table(
         }
         out.push_str("</td></tr>\n");
     };
-    for field in [
-        "kind",
-        "number",
-        "issuer.parent",
-        "issuer.name",
-        "place",
-        "date",
-        "subject",
-        "urgency",
-        "security",
-    ] {
+    for field in &TABLE_SCALARS[..HEADING_SCALARS] {
         scalar(out, field);
     }
     list(out, "recipients", record.recipients.iter().map(|r| nfc(r)));
@@ -307,12 +317,7 @@ fn record_table(
             ))
         }),
     );
-    for field in [
-        "signer.authority",
-        "signer.principal",
-        "signer.title",
-        "signer.name",
-    ] {
+    for field in &TABLE_SCALARS[HEADING_SCALARS..] {
         scalar(out, field);
     }
     if !record.signer.chain.is_empty() {
@@ -342,21 +347,7 @@ fn record_table(
         }),
     );
     // Span fields the table above does not show (added to the pipeline later).
-    let shown = [
-        "kind",
-        "number",
-        "issuer.parent",
-        "issuer.name",
-        "place",
-        "date",
-        "subject",
-        "urgency",
-        "security",
-        "signer.authority",
-        "signer.principal",
-        "signer.title",
-        "signer.name",
-    ];
+    let shown = TABLE_SCALARS;
     for field in record.spans.keys().filter(|f| !shown.contains(&f.as_str())) {
         scalar(out, field);
     }

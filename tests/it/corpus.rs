@@ -5,19 +5,8 @@
 use std::path::PathBuf;
 
 use vanban::Record;
-use walkdir::WalkDir;
 
-use crate::util::{check_spans, normalized_of, record_of, root, shared};
-
-fn documents(dir: PathBuf) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.into_path())
-        .collect()
-}
+use crate::util::{check_spans, documents, normalized_of, record_of, root, shared};
 
 fn check_all(paths: &[PathBuf]) {
     let schema = vanban::schema();
@@ -44,7 +33,7 @@ fn check_all(paths: &[PathBuf]) {
 
 #[test]
 fn bundled_corpus_records_are_valid() {
-    let paths = documents(root().join("corpus"));
+    let paths = documents(&root().join("corpus"));
     assert!(
         paths.len() >= 22,
         "corpus/ holds the seeds and the composed documents"
@@ -58,5 +47,5 @@ fn shared_corpus_records_are_valid() {
         eprintln!("skipped: ../shared is absent, so the shared corpus is not checked");
         return;
     };
-    check_all(&documents(shared.join("corpus")));
+    check_all(&documents(&shared.join("corpus")));
 }

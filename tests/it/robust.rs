@@ -2,14 +2,13 @@
 //! any input whatever gives a record without panicking, and every crash input the
 //! fuzzer ever found (`fixtures/crash/`) stays fixed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use proptest::prelude::*;
 use vanban::degrade::{Degradation, degrade};
 use vanban::{Context, Record};
-use walkdir::WalkDir;
 
-use crate::util::{root, shared};
+use crate::util::{documents, root, shared};
 
 const CONTEXT: Context = Context {
     today: Some((2026, 1, 1)),
@@ -79,16 +78,6 @@ fn comparable(value: Option<String>, how: Degradation) -> Option<String> {
             .collect();
         v.split_whitespace().collect::<Vec<_>>().join(" ")
     })
-}
-
-fn documents(dir: &Path) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.into_path())
-        .collect()
 }
 
 /// Per degradation: how many (document, field) pairs agree, out of how many, and the

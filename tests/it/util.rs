@@ -108,3 +108,14 @@ fn covers(under: &str, value: &str) -> bool {
     let mut rest = under.iter();
     value.iter().all(|v| rest.any(|u| u == v))
 }
+
+/// The `.txt` documents under `dir`, in sorted order.
+pub fn documents(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect()
+}
