@@ -11,6 +11,7 @@
 //! `ngày …` right after the number. The document's own number is never a reference.
 //! The whole text is read, annexes included: their captions and legal bases cite too.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -52,9 +53,6 @@ static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     Regex::new(&format!(r"\b(?P<t>{alternation})\b")).expect("valid regex")
 });
-/// `số`, `số:` right before a number.
-static SO_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bso\s*[:.]?\s*$").expect("valid regex"));
 /// The word before `số` that makes it a code, not a document number.
 static CODE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| key_regex(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$"));
@@ -146,7 +144,12 @@ fn citation_at(
     last_end: Option<usize>,
 ) -> Option<(String, usize, Option<&'static str>)> {
     let before = &doc.key[pos.saturating_sub(200)..pos];
-    let after_so = SO_BEFORE.is_match(before) || before.ends_with("so");
+    let after_so = ends_with_so(before);
+    // Most words open no number: without `số` before, a citation must open with digits
+    // (look-alike letters among them, as `cited` reads them).
+    if !after_so && !opens_with_digits(&doc.key.as_bytes()[pos..]) {
+        return None;
+    }
     if after_so && CODE_BEFORE.is_match(before) {
         return None;
     }
@@ -156,6 +159,7 @@ fn citation_at(
     }
     // Numbers wrap over lines (`…/TT-` / `BTC`, `412` / `/BC-…`): read across them.
     let text = join_wrapped(doc.slice(pos, (pos + 80).min(doc.len())));
+    let text = text.as_ref();
     let (value, len, loose) = match cited(&text) {
         Some((value, len)) => (value, len, false),
         None if after_so => {
@@ -219,22 +223,48 @@ fn shape(value: &str) -> Shape {
 /// The text with line breaks turned into spaces where a number goes on across them:
 /// after a separator and before a capital or digit (`…/TT-` / `BTC`), or before a `/`
 /// (`412` / `/BC-…`); not before a bullet or the next sentence's word.
-fn join_wrapped(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+fn join_wrapped(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
-    for (k, &c) in chars.iter().enumerate() {
+    for (k, c) in text.char_indices() {
         if c == '\n' {
-            let prev = chars[..k].iter().rev().find(|c| !c.is_whitespace());
-            let next = chars[k + 1..].iter().find(|c| !c.is_whitespace());
-            let after_sep = prev.is_some_and(|&p| p == '/' || p == '-')
-                && next.is_some_and(|&n| n.is_uppercase() || n.is_ascii_digit());
-            let goes_on = after_sep || next == Some(&'/');
+            let prev = text[..k].trim_end().chars().next_back();
+            let next = text[k + 1..].trim_start().chars().next();
+            let after_sep = prev.is_some_and(|p| p == '/' || p == '-')
+                && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+            let goes_on = after_sep || next == Some('/');
             out.push(if goes_on { ' ' } else { '\n' });
         } else {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether the key opens with a run of digits and look-alike letters holding a real
+/// digit: what [`cited`] needs before anything else (a cheap test run at every word).
+fn opens_with_digits(key: &[u8]) -> bool {
+    key.iter()
+        .take_while(|b| b.is_ascii_digit() || b"odlis|".contains(b))
+        .any(u8::is_ascii_digit)
+}
+
+/// Whether the key before a number ends with the word `số` (`số`, `số:`, `số.`, `số `)
+/// or with `so` glued to the number.
+fn ends_with_so(before: &str) -> bool {
+    if before.ends_with("so") {
+        return true;
+    }
+    let rest = before.trim_end();
+    let rest = rest.strip_suffix([':', '.']).unwrap_or(rest).trim_end();
+    rest.strip_suffix("so").is_some_and(|head| {
+        !head
+            .bytes()
+            .next_back()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
 }
 
 /// Whether the letters of a symbol are mostly capitals, as symbols are written

@@ -845,6 +845,16 @@ fn name(doc: &Doc, span: Span) -> Option<Span> {
     while span.1 > span.0 && b".,;:/".contains(&doc.key.as_bytes()[span.1 - 1]) {
         span.1 -= 1;
     }
+    // Cheap refusals first, as most pieces are not names: a name opens with a capital and
+    // has at most five words (each word gives at least one syllable below).
+    let opens_upper = doc
+        .slice(span.0, span.1)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if !opens_upper || more_words_than(doc, span, 5) {
+        return None;
+    }
     let words = words(doc, span);
     // Scans drop spaces between syllables (`NguyễnVăn An`): count syllables.
     let syllables: Vec<String> = words
@@ -966,6 +976,18 @@ fn words(doc: &Doc, span: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether a span has more than `n` words, without listing them.
+fn more_words_than(doc: &Doc, span: Span, n: usize) -> bool {
+    let key = &doc.key.as_bytes()[span.0..span.1];
+    let starts = key
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| !b.is_ascii_whitespace() && (i == 0 || key[i - 1].is_ascii_whitespace()))
+        .take(n + 1)
+        .count();
+    starts > n
 }
 
 fn word_count(doc: &Doc, span: Span) -> usize {
