@@ -133,10 +133,30 @@ impl Doc {
     /// The value under a span with runs of white space (line breaks included) folded to
     /// one space, as the record requires.
     pub fn value(&self, span: Span) -> String {
-        self.slice(span.0, span.1)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        // Words are found on the key (a character is white space exactly when its key
+        // byte is), which spares decoding the text.
+        let end = span.1.min(self.len());
+        let start = span.0.min(end);
+        let key = &self.key.as_bytes()[start..end];
+        let blank = |b: u8| char::from(b).is_whitespace();
+        let mut out = String::with_capacity(self.byte_at[end] as usize - self.byte_at[start] as usize);
+        let mut i = 0;
+        while i < key.len() {
+            while i < key.len() && blank(key[i]) {
+                i += 1;
+            }
+            let word = i;
+            while i < key.len() && !blank(key[i]) {
+                i += 1;
+            }
+            if i > word {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(self.slice(start + word, start + i));
+            }
+        }
+        out
     }
 }
 

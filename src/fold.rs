@@ -40,8 +40,28 @@ pub fn fold_char(c: char) -> u8 {
 
 /// Folds a whole string: one key byte per character, so `fold(s).len() == s.chars().count()`.
 pub fn fold(text: &str) -> String {
-    // Every byte pushed is ASCII, so the buffer stays valid UTF-8.
-    text.chars().map(|c| fold_char(c) as char).collect()
+    let mut key = String::with_capacity(text.len());
+    fold_into(text, &mut key);
+    key
+}
+
+/// Appends the key of `text` to `key`. Most of a document is ASCII, which folds byte by
+/// byte without decoding characters.
+pub fn fold_into(text: &str, key: &mut String) {
+    key.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            key.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            key.push(char::from(fold_char(c)));
+            i += c.len_utf8();
+        }
+    }
 }
 
 /// Folds and collapses runs of white space, for comparing short phrases.
@@ -55,6 +75,43 @@ pub fn fold_words(text: &str) -> String {
 /// character class must not be used in such a pattern.
 pub fn key_regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(&pattern.replace(' ', r"\s+")).expect("valid key pattern")
+}
+
+/// A pattern anchored at the start of the key, with the bytes a match can open with.
+/// Line-by-line tests run such patterns on every line, and most lines open with none of
+/// those bytes: the byte test spares the regex call there.
+pub struct Opening {
+    opens: &'static [u8],
+    regex: regex::Regex,
+}
+
+impl Opening {
+    /// `opens` must hold every byte a match of `pattern` can start with.
+    pub fn new(opens: &'static [u8], pattern: &str) -> Self {
+        debug_assert!(pattern.starts_with('^'), "an anchored pattern");
+        Opening {
+            opens,
+            regex: regex::Regex::new(pattern).expect("valid pattern"),
+        }
+    }
+
+    fn may_match(&self, key: &str) -> bool {
+        key.as_bytes()
+            .first()
+            .is_some_and(|b| self.opens.contains(b))
+    }
+
+    pub fn is_match(&self, key: &str) -> bool {
+        self.may_match(key) && self.regex.is_match(key)
+    }
+
+    pub fn find<'k>(&self, key: &'k str) -> Option<regex::Match<'k>> {
+        self.may_match(key).then(|| self.regex.find(key)).flatten()
+    }
+
+    pub fn captures<'k>(&self, key: &'k str) -> Option<regex::Captures<'k>> {
+        self.may_match(key).then(|| self.regex.captures(key)).flatten()
+    }
 }
 
 #[cfg(test)]

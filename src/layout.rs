@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Doc;
+use crate::fold::Opening;
 use crate::extract::{distribution, signer};
 
 /// How far into a file the heading may start: scraped pages put site chrome first.
@@ -76,12 +77,15 @@ static AFTER_KINH_GUI: LazyLock<Regex> =
 /// The `Nơi nhận` label (OCR's `Noi nhan`, `Nơi nhân` fold alike; Markdown's
 /// `__Nơi nhận__:`), followed by a colon, the end of the line, a bullet or a column gap;
 /// not `Nơi nhận hồ sơ` in a sentence.
-pub static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[_*]*noi\s*nhan[_*]*(?:\s*[:.;]|\s*$|\s*[-+~*]|\s{3,}|\t)").expect("valid regex")
+pub static NOI_NHAN: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(
+        b"_*n",
+        r"^[_*]*noi\s*nhan[_*]*(?:\s*[:.;]|\s*$|\s*[-+~*]|\s{3,}|\t)",
+    )
 });
 /// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.
-pub static SIGN_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]").expect("valid regex")
+pub static SIGN_PREFIX: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(b"ktq", r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]")
 });
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:phu luc\b|\(?(?:ban hanh )?kem theo (?:quyet dinh|cong van|ke hoach|thong bao|nghi quyet|van ban|to trinh|chi thi|thong tu|huong dan)|mau so\b|bieu mau\b)")

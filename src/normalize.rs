@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::fold::fold_char;
+use crate::fold::fold_into;
 
 /// The normalized text and a tally of what was removed or rewritten.
 #[derive(Debug, Clone, Default)]
@@ -259,7 +259,7 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
         // line are kept.
         let line = line.trim();
         key.clear();
-        key.extend(line.chars().map(|c| fold_char(c) as char));
+        fold_into(line, &mut key);
         let furniture = GAZETTE_HEADER.is_match(&key)
             || WORD_FIELD.is_match(&key)
             || is_page_number(&key, &previous_key);

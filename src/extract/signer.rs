@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{Doc, Line, Span};
+use crate::fold::Opening;
 use crate::layout::Layout;
 use crate::record::Signer;
 
@@ -33,11 +34,11 @@ pub const LOOKBACK: usize = 12;
 
 /// A signing prefix and what follows it: `KT.`, `TM`, `TL.`, `TUQ.`, `Q.`, Party `T/M`,
 /// `K/T`, `T/L`, OCR's `T.M`, and the words written out (`THAY MẶT`, `KÝ THAY`, `THỪA LỆNH`).
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PREFIX: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(
+        b"ktq",
         r"^(?:(kt|tm|tl|tuq|q)(?:\s*[./:,]\s*|\s+|$)|(k|t)\s*[/.]\s*(t|m|l)(?:\s*[.:]\s*|\s+|$)|(thay mat|ky thay|thua lenh|thua uy quyen)(?:\s*[.:]?\s+|$))",
     )
-    .expect("valid regex")
 });
 /// The words a position title starts with (`PHÓ GIÁM ĐỐC`, `THỨ TRƯỞNG`, `CHỦ TỊCH` …).
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,9 +48,8 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A piece that is only a signature mark: `(Đã ký)`, `[daky]`, `[Ký và đóng dấu]`, a lone
 /// `[`, a stamp image left by a converter (`!Stamp of …`), a form's `(Ký, ghi rõ họ tên)`.
-static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
-        .expect("valid regex")
+static MARK: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(b"[](){}!dks \t\n\r\x0b\x0c", r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
 });
 /// A signature mark inside a longer piece: `… THỦ TƯỚNG [ (Đã ký) Nguyễn …`,
 /// `Nguyễn Tấn Dũng đã ký`, `(Đã ký)Nguyễn Hòa Bình`.
@@ -67,9 +67,8 @@ static GLUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
-static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:gs|pgs|ts|tskh|ths|bs|bsck(?:i{1,2}|[12])?|ks|ls|ds|ncs|ngnd|ngut|nsnd|nsut|ttnd|ttut)\b\s*[.,]?)\s*)+")
-        .expect("valid regex")
+static RANK: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(b"dtgpbkln", r"^(?:(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:gs|pgs|ts|tskh|ths|bs|bsck(?:i{1,2}|[12])?|ks|ls|ds|ncs|ngnd|ngut|nsnd|nsut|ttnd|ttut)\b\s*[.,]?)\s*)+")
 });
 
 /// Common Vietnamese family names, folded and sorted (searched by binary search): a name
@@ -641,7 +640,9 @@ fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
     }
     let mut out = Vec::new();
     let mut start = piece.0;
-    for m in INLINE_MARK.find_iter(key) {
+    // Every inline mark holds a bracket, `!` or `da k`: most pieces hold none.
+    let may_mark = key.contains(['[', ']', '(', '!']) || key.contains("da k");
+    for m in INLINE_MARK.find_iter(key).filter(|_| may_mark) {
         let (s, e) = (piece.0 + m.start(), piece.0 + m.end());
         push_cells(doc, (start, s), &mut out);
         out.push(((s, e), true));
@@ -659,7 +660,12 @@ fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
     }
     let key = &doc.key[span.0..span.1];
     let mut start = span.0;
-    for c in GLUE.captures_iter(key) {
+    // Every glued cell holds `.`, `/` or one of the title words: most pieces hold none.
+    let may_glue = key.contains(['.', '/'])
+        || ["pho", "chu tich", "thu t", "bo truong", "giam doc"]
+            .iter()
+            .any(|w| key.contains(w));
+    for c in GLUE.captures_iter(key).filter(|_| may_glue) {
         let Some(g) = c.get(1) else { continue };
         let at = span.0 + g.start();
         // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise; after `;` a
@@ -692,6 +698,21 @@ fn push_named(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
 /// Where a name in title case starts at the end of a piece in capitals:
 /// `KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Văn An`.
 fn trailing_name(doc: &Doc, span: Span) -> Option<usize> {
+    // Most pieces do not end with a capitalised word: refuse them before listing words.
+    let key = doc.key.as_bytes();
+    let end = trim(doc, span).1;
+    let mut last = end;
+    while last > span.0 && !key[last - 1].is_ascii_whitespace() {
+        last -= 1;
+    }
+    if !doc
+        .slice(last, end)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
     let words = words(doc, span);
     let n = words.len();
     let text = |w: Span| doc.slice(w.0, w.1);
@@ -813,10 +834,11 @@ fn is_title(doc: &Doc, span: Span) -> bool {
     let key = &doc.key[span.0..span.1];
     let text = doc.slice(span.0, span.1);
     let words = word_count(doc, span);
-    is_head(doc, span)
-        && words <= 12
+    // The cheap tests first: most pieces fail one of them.
+    words <= 12
         && !key.bytes().any(|b| b.is_ascii_digit())
         && !key.contains(':')
+        && is_head(doc, span)
         && (is_caps(text) || (words <= 7 && !key.contains(',')))
 }
 
@@ -991,7 +1013,11 @@ fn more_words_than(doc: &Doc, span: Span, n: usize) -> bool {
 }
 
 fn word_count(doc: &Doc, span: Span) -> usize {
-    words(doc, span).len()
+    let key = &doc.key.as_bytes()[span.0..span.1];
+    key.iter()
+        .enumerate()
+        .filter(|&(i, b)| !b.is_ascii_whitespace() && (i == 0 || key[i - 1].is_ascii_whitespace()))
+        .count()
 }
 
 /// Trims white space (tabs included) from both ends of a span.

@@ -216,6 +216,13 @@ fn quoted_lines(doc: &Doc, lines: std::ops::Range<usize>) -> Vec<bool> {
     let mut after_colon = false;
     for i in lines {
         open.retain(|&(at, block)| block || i - at <= INLINE_LIFE);
+        // Every quotation mark folds to `"`: a line without one only inherits.
+        let key = doc.line_key(doc.lines[i]);
+        if !key.contains('"') {
+            out[i] = !open.is_empty();
+            after_colon = key.trim_end().ends_with(':');
+            continue;
+        }
         let text = doc.line_text(doc.lines[i]);
         let mut chars = text.chars().peekable();
         let mut prev = ' ';
@@ -282,10 +289,14 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
     };
     let key = doc.line_key(line);
     let text_start = |end: usize| skip_punct(doc, line.start + end, line.end);
-    if let Some(label) = split_article(doc, i, line) {
+    // Each label shape opens with its own letters; testing them first spares the
+    // regexes on the many lines that open with none.
+    let first = key.bytes().next()?;
+    let article = key.starts_with("dieu");
+    if article && let Some(label) = split_article(doc, i, line) {
         return Some(label);
     }
-    if let Some(c) = ARTICLE.captures(key) {
+    if article && let Some(c) = ARTICLE.captures(key) {
         let whole = c.get(0)?;
         let written = c.get(1)?;
         return Some(Label {
@@ -297,7 +308,7 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
             inferred: false,
         });
     }
-    if let Some(c) = ROMAN.captures(key) {
+    if b"ivxl".contains(&first) && let Some(c) = ROMAN.captures(key) {
         let m = c.get(1)?;
         let text = doc.slice(line.start, line.start + m.end());
         if text.chars().all(|ch| ch.is_ascii_uppercase())
@@ -313,8 +324,9 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
             });
         }
     }
-    if let Some((c, number)) = ARABIC
-        .captures(key)
+    if let Some((c, number)) = Some(key)
+        .filter(|_| first.is_ascii_digit() || b"oli".contains(&first))
+        .and_then(|key| ARABIC.captures(key))
         .and_then(|c| ocr_number(c.get(1)?.as_str()).map(|n| (c, n)))
     {
         let m = c.get(1)?;
@@ -331,7 +343,7 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
         })
         .filter(|_| number >= 1);
     }
-    if let Some(c) = LETTER.captures(key) {
+    if key.as_bytes().get(1) == Some(&b')') && let Some(c) = LETTER.captures(key) {
         let m = c.get(1)?;
         let letter = doc.slice(line.start, line.start + 1).chars().next()?;
         if !letter.is_lowercase() {
