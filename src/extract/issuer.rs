@@ -222,11 +222,21 @@ fn looks_like_issuer_line(doc: &Doc, i: usize) -> bool {
     let line = doc.lines[i];
     let text = doc.line_text(line);
     let key = doc.line_key(line);
+    let words = key.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    // A body's name, or the unit and place that go on with the name above
+    // (`ỦY BAN NHÂN DÂN` / `CỘNG HÒA …` / `TỈNH NINH BÌNH`).
+    let unit_and_place = UNIT_AND_PLACE.is_match(words) && !COMMITTEE.is_match(words);
     key.len() <= 60
         && super::kind::mostly_upper(text)
         && !starts_title(key)
-        && BODY_START.is_match(key.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()))
+        && (BODY_START.is_match(words) || unit_and_place)
 }
+
+/// An administrative unit and its place name (`TỈNH NINH BÌNH`, `XÃ TÂN PHÚ`).
+static UNIT_AND_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tinh|thanh pho|tp\.?|huyen|quan|xa|phuong|thi xa|thi tran|dac khu)\s+[a-z~]")
+        .expect("valid regex")
+});
 
 fn starts_title(key: &str) -> bool {
     crate::extract::kind::find_title_in_key(key)
