@@ -31,6 +31,11 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether a line key opens with the name of a body (`sở …`, `ủy ban …`, `cục …`).
+pub fn opens_body(key: &str) -> bool {
+    BODY_START.is_match(key)
+}
+
 /// Titles that, alone on a line, are continued by the body they head
 /// (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
 static TITLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,7 +128,8 @@ static BARE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A heading without its left column: the enacting body printed in capitals under the
-/// title (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `CHÍNH PHỦ`) names the issuer.
+/// title (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `CHÍNH PHỦ`) names the issuer. A heading that lost
+/// its capitals knows that line by its place instead: right above the recitals.
 fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
     let from = layout.top?;
     layout
@@ -133,7 +139,11 @@ fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
         .find_map(|i| {
             let line = doc.lines[i];
             let key = doc.line_key(line);
-            let capital = super::kind::mostly_upper(doc.line_text(line));
+            let capital = if layout.caseless {
+                before_recitals(doc, i) && !key.starts_with("ban hanh")
+            } else {
+                super::kind::mostly_upper(doc.line_text(line))
+            };
             let words_only = !key.bytes().any(|b| b.is_ascii_digit() || b == b':');
             (capital
                 && words_only
@@ -143,6 +153,14 @@ fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
                 && !TITLE_ONLY.is_match(key))
             .then(|| (doc.value((line.start, line.end)), (line.start, line.end)))
         })
+}
+
+/// The next non-blank line after line `i` opens the recitals (`Căn cứ …`).
+fn before_recitals(doc: &Doc, i: usize) -> bool {
+    doc.lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|&l| super::subject::is_recital(doc.line_key(l)))
 }
 
 fn group_key(doc: &Doc, group: &[Piece]) -> String {

@@ -63,6 +63,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     }
 
     let issuer = issuer::extract(doc, layout);
+    let issuer_key = issuer.name.as_ref().map(|(_, (s, e))| &doc.key[*s..*e]);
     if let Some((name, span)) = issuer.name {
         record.issuer.name = Some(name);
         put_span(record, "issuer.name", span);
@@ -127,13 +128,14 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         )),
     }
 
-    let title = kind::find_title(doc, layout);
     let has_abstract_mark = subject_is_vv(doc, layout);
     let symbol_kind = record
         .number
         .as_ref()
         .and_then(|n| n.symbol.as_deref())
         .and_then(kind::from_symbol);
+    let title = kind::find_title(doc, layout)
+        .filter(|t| !t.by_place || symbol_kind.is_none_or(|k| k == t.code));
     record.kind = match &title {
         // A consolidated text carries the title of the document it consolidates.
         _ if symbol_kind == Some("van_ban_hop_nhat") => symbol_kind.map(str::to_string),
@@ -167,7 +169,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         ));
     }
 
-    match subject::extract(doc, layout, title.as_ref()) {
+    match subject::extract(doc, layout, title.as_ref(), issuer_key) {
         Some((subject, span)) => {
             record.subject = Some(subject);
             put_span(record, "subject", span);
