@@ -368,3 +368,82 @@ fn body_run_above(doc: &Doc, blank: usize) -> bool {
 fn end_of_kinh_gui(doc: &Doc, k: usize) -> usize {
     crate::extract::recipients::block(doc, k).end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADING: &str = "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG TRỊ\n\n\
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 06/CT-UBND\n";
+
+    #[test]
+    fn case_is_lost_when_the_national_title_has_no_capital() {
+        let table = [
+            (HEADING.to_string(), false),
+            (HEADING.to_lowercase(), true),
+            // the title wrapped by a narrow cell
+            (
+                "sở y tế\ncộng\nhòa xã hội chủ nghĩa việt nam\nđộc lập - tự do - hạnh phúc\n"
+                    .into(),
+                true,
+            ),
+            // only the title is looked at, not the issuer left of it
+            (
+                "Bộ tài chính     cộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do\n".into(),
+                true,
+            ),
+            (
+                "bộ tài chính     cộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập - Tự do\n".into(),
+                false,
+            ),
+            ("ĐẢNG BỘ TỈNH\n\nđảng cộng sản việt nam\n".into(), true),
+            // without title or motto, the first lines
+            (
+                "số: 12/ubnd-vp\nhà nội, ngày 5 tháng 3 năm 2024\n".into(),
+                true,
+            ),
+            (
+                "Số: 12/UBND-VP\nHà Nội, ngày 5 tháng 3 năm 2024\n".into(),
+                false,
+            ),
+            ("12/3\n".into(), false),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.clone());
+            assert_eq!(Layout::find(&doc).caseless, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn issuer_block_reaches_over_a_blank_line_without_capitals() {
+        // (text, first line of the heading)
+        let table = [
+            (HEADING.to_string(), 0),
+            (HEADING.to_lowercase(), 0),
+            (
+                "sở giáo dục và đào tạo\nđồng tháp\n\ntrường thpt đốc binh kiều\n\n\
+                 cộng hòa xã hội chủ nghĩa việt nam\n"
+                    .into(),
+                0,
+            ),
+            // above the blank, lines that do not open with a body's name stay out
+            (
+                "chia sẻ bài viết\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                2,
+            ),
+            (
+                "văn bản: sở y tế\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                2,
+            ),
+            // a run too long for an issuer block
+            (
+                "sở y tế\na\nb\nc\nd\ne\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                7,
+            ),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.clone());
+            assert_eq!(Layout::find(&doc).heading.start, want, "{text:?}");
+        }
+    }
+}

@@ -575,6 +575,72 @@ mod tests {
         );
         assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Thanh Hóa"));
     }
+
+    /// The place of the date line, lower-cased for comparison.
+    fn place(text: &str) -> Option<String> {
+        let doc = Doc::new(text.to_string());
+        let dated = extract(&doc, &Layout::find(&doc))?;
+        dated.place.map(|p| p.0.to_lowercase())
+    }
+
+    /// Each heading as written and in lower case (TCVN3 capital fonts) gives the same
+    /// place.
+    #[test]
+    fn lower_case_headings_give_the_same_place() {
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n";
+        let table = [
+            (
+                "Số: 1/SYT-VP\n\nHà\nNội, ngày 24 tháng 11 năm 2025\n",
+                Some("hà nội"),
+            ),
+            (
+                "Số: 1/KH-UBND\n\nThành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025\n",
+                Some("thành phố hồ chí minh"),
+            ),
+            // without the comma
+            (
+                "Số: 388/NQ-CP\n\nHà Nội ngày 01\ntháng 12 năm 2025\n",
+                Some("hà nội"),
+            ),
+            (
+                "Số: 1/SYT-VP\n\nHà Nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+        ];
+        for (text, want) in table {
+            let text = format!("{motto}{text}");
+            assert_eq!(place(&text).as_deref(), want, "{text:?}");
+            assert_eq!(
+                place(&text.to_lowercase()).as_deref(),
+                want,
+                "lower case: {text:?}"
+            );
+        }
+        // Without capitals, what is not a place: a preposition of a sentence, a body's
+        // name above the date line.
+        let motto = motto.to_lowercase();
+        for (text, want) in [
+            ("số: 1/syt-vp\ntrước ngày 10 tháng 11 năm 2025\n", None),
+            (
+                "số: 1/syt-vp\n\nsở y tế\nhà nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+            (
+                "số: 1/syt-vp\nv/v báo cáo\ngtgt\nhà nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+        ] {
+            let text = format!("{motto}{text}");
+            assert_eq!(place(&text).as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dated_clauses_open_sentences() {
+        assert!(opens_with_date("ngay 20 thang 11 nam 2025, pho thu tuong"));
+        assert!(!opens_with_date("ngay 20 thang 11 nam 2025 cua bo"));
+        assert!(!opens_with_date("cac du an ngay 20 thang 11 nam 2025,"));
+    }
 }
 
 #[cfg(test)]

@@ -226,6 +226,11 @@ fn ends_date(key: &str) -> bool {
     crate::extract::date::is_date_line(key) || YEAR_END.is_match(key)
 }
 
+/// Whether a line key opens with a type name, whatever follows it.
+pub fn opens_with_type_name(key: &str) -> bool {
+    type_name(key).is_ok()
+}
+
 /// A line that opens with a cited document (`quyết định số 142/2008/qđ-ttg …`): a
 /// sentence of the body, not a title.
 pub fn cites_document(key: &str) -> bool {
@@ -302,6 +307,59 @@ mod tests {
                 Err(_) => assert_eq!(code, None, "{key}"),
             }
         }
+    }
+
+    /// The title's code and whether only its place found it.
+    fn title(text: &str) -> Option<(&'static str, bool)> {
+        let doc = Doc::new(text.to_string());
+        find_title(&doc, &Layout::find(&doc)).map(|t| (t.code, t.by_place))
+    }
+
+    #[test]
+    fn lower_case_titles_are_found_by_their_place() {
+        let heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+                       Số: 1274/HD-ĐHVN\n\nHà Nội, ngày 27 tháng 10 năm 2025\n\n";
+        // (title block, code as written, code in lower case)
+        let table = [
+            (
+                "QUYẾT ĐỊNH\nVề việc công bố\n",
+                Some(("quyet_dinh", false)),
+                Some(("quyet_dinh", false)),
+            ),
+            (
+                "HƯỚNG DẪN TỔ CHỨC THI KẾT THÚC HỌC PHẦN\n\nCăn cứ …\n",
+                Some(("huong_dan", false)),
+                Some(("huong_dan", true)),
+            ),
+            // a rule under the date line does not move the title from its place
+            (
+                "-----\nTHÔNG BÁO KẾT LUẬN\ncủa Tổng Bí thư\n",
+                Some(("thong_bao", false)),
+                Some(("thong_bao", true)),
+            ),
+            // a sentence citing a document is no title, whatever the case
+            (
+                "Quyết định số 142/2008/QĐ-TTg ngày 27/10/2008\n",
+                None,
+                None,
+            ),
+            // not right under the anchors
+            ("Kính gửi: Các sở\nKế hoạch triển khai …\n", None, None),
+        ];
+        for (block, clean, lower) in table {
+            let text = format!("{heading}{block}");
+            assert_eq!(title(&text), clean, "{text:?}");
+            assert_eq!(title(&text.to_lowercase()), lower, "lower case: {text:?}");
+        }
+    }
+
+    #[test]
+    fn cited_documents_open_sentences() {
+        assert!(cites_document("quyet dinh so 142/2008/qd-ttg ngay 27"));
+        assert!(cites_document("nghi dinh so  12"));
+        assert!(!cites_document("quyet dinh so: ve viec"));
+        assert!(!cites_document("quyet dinh ve viec so 12"));
+        assert!(!cites_document("so 12/qd"));
     }
 
     #[test]

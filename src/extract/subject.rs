@@ -285,3 +285,70 @@ fn under_title(
     let span = doc.tidy((start + skip, end));
     (span.1 > span.0).then(|| (doc.value(span), span))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::kind::find_title;
+
+    const HEADING: &str = "BỘ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+        Độc lập - Tự do - Hạnh phúc\n\nSố: 96/CĐ-BXD\n\nHà Nội, ngày 22 tháng 11 năm 2025\n\n";
+
+    /// The subject under the title, lower-cased for comparison.
+    fn subject(text: &str, issuer: &str) -> Option<String> {
+        let doc = Doc::new(text.to_string());
+        let layout = Layout::find(&doc);
+        let title = find_title(&doc, &layout);
+        extract(&doc, &layout, title.as_ref(), Some(issuer)).map(|s| s.0.to_lowercase())
+    }
+
+    /// Titles in capitals end where running text starts; in lower case the same titles
+    /// end at case-free cues.
+    #[test]
+    fn lower_case_titles_end_where_the_body_starts() {
+        let table = [
+            // a lead-in ending in a colon
+            (
+                "CÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ MƯA LŨ\nBỘ XÂY DỰNG điện:\n- Các Cục;\n",
+                "ứng phó mưa lũ",
+            ),
+            // a sentence opening with the issuer's name
+            (
+                "THÔNG BÁO\nKẾ HOẠCH TẠM DỪNG\nỨNG DỤNG TMS\nBộ Xây dựng có kế hoạch nâng cấp\n",
+                "kế hoạch tạm dừng ứng dụng tms",
+            ),
+            // a dated clause
+            (
+                "THÔNG BÁO\nÝ\nKIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG\nNgày 20 tháng 11 năm 2025, Phó Thủ tướng\n",
+                "ý kiến chỉ đạo của phó thủ tướng",
+            ),
+            // the actor line
+            (
+                "QUYẾT ĐỊNH\nCÔNG BỐ\nTHỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH\nCăn cứ Luật;\n",
+                "công bố thủ tục hành chính",
+            ),
+            // a lone `Về` above words that could open a recital, then a cited document
+            (
+                "QUYẾT ĐỊNH\nVỀ\nTHỰC HIỆN CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN\n\
+                 Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm\n",
+                "thực hiện chế độ đối với quân nhân",
+            ),
+            // an open phrase goes on over the cues
+            (
+                "QUYẾT ĐỊNH\nVề việc giao nhiệm vụ cho\nBộ Xây dựng và các địa phương\n\nCăn cứ Luật;\n",
+                "giao nhiệm vụ cho bộ xây dựng và các địa phương",
+            ),
+        ];
+        for (block, want) in table {
+            let text = format!("{HEADING}{block}");
+            let issuer = "bo xay dung";
+            assert_eq!(subject(&text, issuer).as_deref(), Some(want), "{text:?}");
+            let lower = text.to_lowercase();
+            assert_eq!(
+                subject(&lower, issuer).as_deref(),
+                Some(want),
+                "lower case: {text:?}"
+            );
+        }
+    }
+}
