@@ -38,6 +38,10 @@ pub struct Layout {
     pub noi_nhan: Option<usize>,
     /// First line of an annex after the signature, if any.
     pub annex: Option<usize>,
+    /// The heading lost its capitals (TCVN3 capital fonts, or text lower-cased on the
+    /// way): capitals are then no cue for a heading line, and the extractors fall back
+    /// to cues that do not depend on case (see [`lost_case`]).
+    pub caseless: bool,
 }
 
 pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,7 +140,8 @@ impl Layout {
             }
             None => kinh_gui.unwrap_or(0),
         };
-        let heading_start = top.map_or(0, |t| issuer_block_start(doc, t));
+        let caseless = lost_case(doc, motto);
+        let heading_start = top.map_or(0, |t| issuer_block_start(doc, t, caseless));
 
         let body_start = match kinh_gui {
             Some(k) if k >= heading_end => end_of_kinh_gui(doc, k),
@@ -163,8 +168,40 @@ impl Layout {
             footer: footer_start..footer_end.max(footer_start),
             noi_nhan,
             annex,
+            caseless,
         }
     }
+}
+
+/// Lines looked at for capitals when the heading has no national title or Party header.
+const CASE_PROBE_LINES: usize = 40;
+
+/// Whether the heading lost its capitals. The national title and the Party header are
+/// always printed in capitals, so one written without a single capital letter means the
+/// case was lost (TCVN3's capital fonts draw capitals over lower-case codes). Without
+/// those anchors: no capital at all in the first lines.
+fn lost_case(doc: &Doc, motto: Option<usize>) -> bool {
+    let no_capital =
+        |text: &str| text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_uppercase);
+    let Some(m) = motto else {
+        let probe = &doc.lines[..doc.lines.len().min(CASE_PROBE_LINES)];
+        return match (probe.first(), probe.last()) {
+            (Some(first), Some(last)) => no_capital(doc.slice(first.start, last.end)),
+            _ => false,
+        };
+    };
+    let line = doc.lines[m];
+    let key = doc.line_key(line);
+    let Some(at) = title_anchor(doc, m) else {
+        return false;
+    };
+    // The anchor alone, not the issuer left of it; the next line only when the anchor
+    // was wrapped onto it (`cộng` / `hòa xã hội …`).
+    let end = match anchor_start(key, key.len()) {
+        Some(_) => line.end,
+        None => doc.lines.get(m + 1).map_or(line.end, |next| next.end),
+    };
+    no_capital(doc.slice(line.start + at, end))
 }
 
 /// Where the footer starts: the first `Nơi nhận` or signing prefix from line `from` on,
@@ -264,8 +301,10 @@ fn last_heading_anchor(doc: &Doc, top: usize, limit: usize) -> usize {
 /// The first line of the issuer block above the heading's first anchor: the run of
 /// non-blank lines directly above it (cells of a table heading come out as such a run),
 /// reaching over single blank lines while the lines above are short and in capitals
-/// (`ỦY BAN NHÂN DÂN` / blank / `TỈNH QUẢNG TRỊ`).
-fn issuer_block_start(doc: &Doc, top: usize) -> usize {
+/// (`ỦY BAN NHÂN DÂN` / blank / `TỈNH QUẢNG TRỊ`). In a heading that lost its capitals,
+/// while the lines are short, without sentence punctuation, and the run above the blank
+/// opens with the name of a body.
+fn issuer_block_start(doc: &Doc, top: usize, caseless: bool) -> usize {
     let mut i = top;
     while i > 0 && doc.lines[i - 1].is_blank() {
         i -= 1;
@@ -277,17 +316,19 @@ fn issuer_block_start(doc: &Doc, top: usize) -> usize {
         if line.is_blank() {
             // One blank line inside the block, only between capital lines.
             let above = i.checked_sub(2).map(|j| doc.lines[j]);
-            match above {
-                Some(a)
-                    if !a.is_blank()
-                        && capital_heading_line(doc, a)
-                        && capital_heading_line(doc, doc.lines[i]) =>
-                {
-                    i -= 1;
-                    continue;
+            let reach = match above {
+                Some(a) if a.is_blank() => false,
+                Some(_) if caseless => {
+                    plain_heading_line(doc, doc.lines[i]) && body_run_above(doc, i - 1)
                 }
-                _ => break,
+                Some(a) => capital_heading_line(doc, a) && capital_heading_line(doc, doc.lines[i]),
+                None => false,
+            };
+            if !reach {
+                break;
             }
+            i -= 1;
+            continue;
         }
         i -= 1;
         taken += 1;
@@ -303,7 +344,110 @@ fn capital_heading_line(doc: &Doc, line: crate::doc::Line) -> bool {
         && crate::extract::kind::mostly_upper(doc.line_text(line))
 }
 
+/// A short line that could be a heading cell whatever its case: no colon, no sentence
+/// punctuation at its end.
+fn plain_heading_line(doc: &Doc, line: crate::doc::Line) -> bool {
+    let key = doc.line_key(line);
+    key.len() <= 70
+        && !key.contains(':')
+        && !key.ends_with(['.', ',', ';'])
+        && !is_title_anchor(key)
+}
+
+/// Whether the run of non-blank lines ending above line `blank` is a piece of the issuer
+/// block in lower case: a few plain heading lines, the first naming a body
+/// (`ủy ban nhân dân`, `sở giáo dục và đào tạo` / `đồng tháp`).
+fn body_run_above(doc: &Doc, blank: usize) -> bool {
+    let mut first = blank;
+    while first > 0 && !doc.lines[first - 1].is_blank() {
+        first -= 1;
+        if blank - first > 4 || !plain_heading_line(doc, doc.lines[first]) {
+            return false;
+        }
+    }
+    first < blank && crate::extract::issuer::opens_body(doc.line_key(doc.lines[first]))
+}
+
 /// The body starts after the `Kính gửi` block (see [`crate::extract::recipients::block`]).
 fn end_of_kinh_gui(doc: &Doc, k: usize) -> usize {
     crate::extract::recipients::block(doc, k).end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADING: &str = "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG TRỊ\n\n\
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 06/CT-UBND\n";
+
+    #[test]
+    fn case_is_lost_when_the_national_title_has_no_capital() {
+        let table = [
+            (HEADING.to_string(), false),
+            (HEADING.to_lowercase(), true),
+            // the title wrapped by a narrow cell
+            (
+                "sở y tế\ncộng\nhòa xã hội chủ nghĩa việt nam\nđộc lập - tự do - hạnh phúc\n"
+                    .into(),
+                true,
+            ),
+            // only the title is looked at, not the issuer left of it
+            (
+                "Bộ tài chính     cộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do\n".into(),
+                true,
+            ),
+            (
+                "bộ tài chính     cộng hoà xã hội chủ nghĩa Việt nam\nĐộc lập - Tự do\n".into(),
+                false,
+            ),
+            ("ĐẢNG BỘ TỈNH\n\nđảng cộng sản việt nam\n".into(), true),
+            // without title or motto, the first lines
+            (
+                "số: 12/ubnd-vp\nhà nội, ngày 5 tháng 3 năm 2024\n".into(),
+                true,
+            ),
+            (
+                "Số: 12/UBND-VP\nHà Nội, ngày 5 tháng 3 năm 2024\n".into(),
+                false,
+            ),
+            ("12/3\n".into(), false),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.clone());
+            assert_eq!(Layout::find(&doc).caseless, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn issuer_block_reaches_over_a_blank_line_without_capitals() {
+        // (text, first line of the heading)
+        let table = [
+            (HEADING.to_string(), 0),
+            (HEADING.to_lowercase(), 0),
+            (
+                "sở giáo dục và đào tạo\nđồng tháp\n\ntrường thpt đốc binh kiều\n\n\
+                 cộng hòa xã hội chủ nghĩa việt nam\n"
+                    .into(),
+                0,
+            ),
+            // above the blank, lines that do not open with a body's name stay out
+            (
+                "chia sẻ bài viết\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                2,
+            ),
+            (
+                "văn bản: sở y tế\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                2,
+            ),
+            // a run too long for an issuer block
+            (
+                "sở y tế\na\nb\nc\nd\ne\n\nsở y tế\n\ncộng hòa xã hội chủ nghĩa việt nam\n".into(),
+                7,
+            ),
+        ];
+        for (text, want) in table {
+            let doc = Doc::new(text.clone());
+            assert_eq!(Layout::find(&doc).heading.start, want, "{text:?}");
+        }
+    }
 }

@@ -62,6 +62,12 @@ pub fn is_date_line(key: &str) -> bool {
         .is_some_and(|m| date_phrase(&key[m.start()..]).is_ok())
 }
 
+/// A line that opens with a full date and a comma: `ngày 20 tháng 11 năm 2025, …`, a
+/// sentence's opening.
+pub fn opens_with_date(key: &str) -> bool {
+    date_phrase(key).is_ok_and(|(rest, _)| rest.trim_start().starts_with(','))
+}
+
 /// Finds the issue date in the heading: the first date phrase preceded by a place and a
 /// comma, else the first phrase starting a line.
 pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
@@ -86,7 +92,7 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
             continue;
         };
         let end = doc.len() - rest.len();
-        let place = place_before(doc, at);
+        let place = place_before(doc, at, layout.caseless);
         let dated = Dated {
             date,
             date_span: (at, end),
@@ -120,8 +126,10 @@ fn adopted_on(doc: &Doc, layout: &Layout) -> Option<Dated> {
 
 /// The place name left of `, ngày` on the date's line, after any column gap. A place
 /// wrapped by a narrow table cell (`Thành phố Hồ Chí` / `Minh, ngày …`, or `Hà Nội,` /
-/// `ngày …`) is taken from the line above as well.
-fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
+/// `ngày …`) is taken from the line above as well. Place names are known by their
+/// capitals; in a heading that lost them (`caseless`), by their shape and place (see
+/// [`plain_place`], [`starts_place`]).
+fn place_before(doc: &Doc, at: usize, caseless: bool) -> Option<(String, Span)> {
     let index = doc.line_of(at);
     let line = doc.lines[index];
     let before = doc.key[line.start..at].trim_end();
@@ -142,11 +150,23 @@ fn place_before(doc: &Doc, at: usize) -> Option<(String, Span)> {
         };
         let mut start = line.start + column_start(place);
         let end = line.start + place.len();
-        if !has_comma && !capitalized_words(doc, (start, end)) {
+        let named = if caseless {
+            plain_place(&doc.key[start..end])
+        } else {
+            capitalized_words(doc, (start, end))
+        };
+        if !has_comma && !named {
             return None;
         }
+        let wrapped = |a: &crate::doc::Line| {
+            if caseless {
+                starts_place(doc, index - 1)
+            } else {
+                continues_place(doc, *a)
+            }
+        };
         if start == line.start
-            && let Some(above) = above.filter(|a| continues_place(doc, *a))
+            && let Some(above) = above.filter(wrapped)
         {
             start = above.start;
         }
@@ -192,6 +212,56 @@ fn continues_place(doc: &Doc, line: crate::doc::Line) -> bool {
             .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'~')
         && !crate::layout::is_title_anchor(key)
         && capitalized_words(doc, (line.start, line.end))
+}
+
+/// Words that put `ngày …` inside a sentence (`trước ngày …`, `từ ngày …`), not after a
+/// place name.
+const BEFORE_DATE_IN_SENTENCE: &[&str] = &[
+    "truoc",
+    "sau",
+    "tu",
+    "den",
+    "vao",
+    "trong",
+    "cho",
+    "tai",
+    "la",
+    "ke",
+    "tinh",
+    "het",
+    "cham nhat",
+    "nhat",
+];
+
+/// A place name in lower case before `ngày` without its comma (`hà nội ngày 01 …`): a few
+/// words, letters only, not a sentence's preposition.
+fn plain_place(key: &str) -> bool {
+    let key = key.trim();
+    let words = key.split_whitespace().count();
+    (1..=4).contains(&words)
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'~')
+        && !BEFORE_DATE_IN_SENTENCE
+            .iter()
+            .any(|w| key == *w || key.ends_with(&format!(" {w}")))
+}
+
+/// In lower case, the first half of a wrapped place name (`thành phố hồ chí` / `minh,
+/// ngày …`) is known by its place: a short line of words that opens its block (a blank
+/// line or nothing above it) and does not name a body (`sở y tế` of a heading column).
+fn starts_place(doc: &Doc, i: usize) -> bool {
+    let key = doc.line_key(doc.lines[i]);
+    let opens_block = i == 0 || doc.lines[i - 1].is_blank();
+    let single_word = key.split_whitespace().count() == 1;
+    opens_block
+        && key.len() <= 25
+        && key.split_whitespace().count() <= 4
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'~')
+        && !crate::layout::is_title_anchor(key)
+        && (single_word || !super::issuer::opens_body(key))
 }
 
 // date_phrase := "ngay" sp day? sp "thang" sp month? sp "nam" sp year
@@ -504,6 +574,72 @@ mod tests {
             Some("2018-10-30")
         );
         assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Thanh Hóa"));
+    }
+
+    /// The place of the date line, lower-cased for comparison.
+    fn place(text: &str) -> Option<String> {
+        let doc = Doc::new(text.to_string());
+        let dated = extract(&doc, &Layout::find(&doc))?;
+        dated.place.map(|p| p.0.to_lowercase())
+    }
+
+    /// Each heading as written and in lower case (TCVN3 capital fonts) gives the same
+    /// place.
+    #[test]
+    fn lower_case_headings_give_the_same_place() {
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n";
+        let table = [
+            (
+                "Số: 1/SYT-VP\n\nHà\nNội, ngày 24 tháng 11 năm 2025\n",
+                Some("hà nội"),
+            ),
+            (
+                "Số: 1/KH-UBND\n\nThành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025\n",
+                Some("thành phố hồ chí minh"),
+            ),
+            // without the comma
+            (
+                "Số: 388/NQ-CP\n\nHà Nội ngày 01\ntháng 12 năm 2025\n",
+                Some("hà nội"),
+            ),
+            (
+                "Số: 1/SYT-VP\n\nHà Nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+        ];
+        for (text, want) in table {
+            let text = format!("{motto}{text}");
+            assert_eq!(place(&text).as_deref(), want, "{text:?}");
+            assert_eq!(
+                place(&text.to_lowercase()).as_deref(),
+                want,
+                "lower case: {text:?}"
+            );
+        }
+        // Without capitals, what is not a place: a preposition of a sentence, a body's
+        // name above the date line.
+        let motto = motto.to_lowercase();
+        for (text, want) in [
+            ("số: 1/syt-vp\ntrước ngày 10 tháng 11 năm 2025\n", None),
+            (
+                "số: 1/syt-vp\n\nsở y tế\nhà nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+            (
+                "số: 1/syt-vp\nv/v báo cáo\ngtgt\nhà nội, ngày 05 tháng 3 năm 2024\n",
+                Some("hà nội"),
+            ),
+        ] {
+            let text = format!("{motto}{text}");
+            assert_eq!(place(&text).as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dated_clauses_open_sentences() {
+        assert!(opens_with_date("ngay 20 thang 11 nam 2025, pho thu tuong"));
+        assert!(!opens_with_date("ngay 20 thang 11 nam 2025 cua bo"));
+        assert!(!opens_with_date("cac du an ngay 20 thang 11 nam 2025,"));
     }
 }
 

@@ -31,6 +31,11 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether a line key opens with the name of a body (`sở …`, `ủy ban …`, `cục …`).
+pub fn opens_body(key: &str) -> bool {
+    BODY_START.is_match(key)
+}
+
 /// Titles that, alone on a line, are continued by the body they head
 /// (`CHỦ TỊCH` / `ỦY BAN NHÂN DÂN TỈNH …`).
 static TITLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,7 +128,8 @@ static BARE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A heading without its left column: the enacting body printed in capitals under the
-/// title (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `CHÍNH PHỦ`) names the issuer.
+/// title (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`, `CHÍNH PHỦ`) names the issuer. A heading that lost
+/// its capitals knows that line by its place instead: right above the recitals.
 fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
     let from = layout.top?;
     layout
@@ -133,7 +139,15 @@ fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
         .find_map(|i| {
             let line = doc.lines[i];
             let key = doc.line_key(line);
-            let capital = super::kind::mostly_upper(doc.line_text(line));
+            // Without capitals, an abstract right above the recitals could pass for a
+            // body (`ban hành …`, `quy định …`): it opens with a verb or a type word.
+            let capital = if layout.caseless {
+                before_recitals(doc, i)
+                    && !key.starts_with("ban hanh")
+                    && !super::kind::opens_with_type_name(key)
+            } else {
+                super::kind::mostly_upper(doc.line_text(line))
+            };
             let words_only = !key.bytes().any(|b| b.is_ascii_digit() || b == b':');
             (capital
                 && words_only
@@ -143,6 +157,14 @@ fn enacting_body(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
                 && !TITLE_ONLY.is_match(key))
             .then(|| (doc.value((line.start, line.end)), (line.start, line.end)))
         })
+}
+
+/// The next non-blank line after line `i` opens the recitals (`Căn cứ …`).
+fn before_recitals(doc: &Doc, i: usize) -> bool {
+    doc.lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|&l| super::subject::is_recital(doc.line_key(l)))
 }
 
 fn group_key(doc: &Doc, group: &[Piece]) -> String {
@@ -330,4 +352,70 @@ fn strip_decoration(doc: &Doc, (mut start, mut end): Span) -> Span {
 fn is_issuer_text(key: &str) -> bool {
     let letters = key.bytes().filter(u8::is_ascii_alphabetic).count();
     letters >= 2 && !NOT_ISSUER.is_match(key.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n";
+
+    /// Name and parent, lower-cased for comparison.
+    fn found(text: &str) -> (Option<String>, Option<String>) {
+        let doc = Doc::new(text.to_string());
+        let found = extract(&doc, &Layout::find(&doc));
+        let lower = |v: Option<(String, Span)>| v.map(|(s, _)| s.to_lowercase());
+        (lower(found.name), lower(found.parent))
+    }
+
+    /// Each heading as written and in lower case (TCVN3 capital fonts) gives the same
+    /// issuer.
+    #[test]
+    fn lower_case_headings_give_the_same_issuer() {
+        let table = [
+            (
+                format!("ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG TRỊ\n\n{MOTTO}Số: 06/CT-UBND\n"),
+                Some("ủy ban nhân dân tỉnh quảng trị"),
+                None,
+            ),
+            (
+                format!(
+                    "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nĐỒNG THÁP\n\nTRƯỜNG THPT ĐỐC BINH KIỀU\n\n{MOTTO}\
+                     Số: /KH-THPTĐBK\n"
+                ),
+                Some("trường thpt đốc binh kiều"),
+                Some("sở giáo dục và đào tạo đồng tháp"),
+            ),
+            // no left column: the enacting body right above the recitals
+            (
+                format!(
+                    "{MOTTO}Số: 1654/NQ-UBTVQH15\n\nNGHỊ QUYẾT\n\nVề việc sắp xếp các đơn vị \
+                     hành chính cấp xã\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nCăn cứ Hiến pháp;\n"
+                ),
+                Some("ủy ban thường vụ quốc hội"),
+                None,
+            ),
+            // an abstract right above the recitals is no body
+            (
+                format!(
+                    "{MOTTO}Số: 12/NQ-HĐND\n\nNGHỊ QUYẾT\n\nBan hành Quy chế làm việc\n\n\
+                     Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+                ),
+                None,
+                None,
+            ),
+            (
+                format!(
+                    "{MOTTO}Số: 21/2025/TT-BGDĐT\n\nQuy định chế độ trả lương\n\nCăn cứ Luật;\n"
+                ),
+                None,
+                None,
+            ),
+        ];
+        for (text, name, parent) in table {
+            let want = (name.map(str::to_string), parent.map(str::to_string));
+            assert_eq!(found(&text), want, "{text:?}");
+            assert_eq!(found(&text.to_lowercase()), want, "lower case: {text:?}");
+        }
+    }
 }

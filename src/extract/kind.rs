@@ -1,7 +1,10 @@
 //! Document type: from the type name in the heading (`QUYẾT ĐỊNH`, `KẾ HOẠCH`), else
 //! `cong_van` from `V/v` or `Kính gửi`, else the type abbreviation in the symbol.
 
+use std::sync::LazyLock;
+
 use nom::{IResult, Parser, bytes::complete::tag, character::complete::multispace0};
+use regex::Regex;
 
 use crate::doc::{Doc, Span};
 use crate::layout::{Layout, NUMBER_LABEL, is_title_anchor};
@@ -121,6 +124,10 @@ pub struct Title {
     /// Where the name ends on its line: a one-line `KẾ HOẠCH Triển khai …` keeps its
     /// subject after it.
     pub name_end: usize,
+    /// Found only by its place under the anchors, in a heading without capitals: a
+    /// lower-case `quy định …` there may be the abstract's verb, so the symbol's type, if
+    /// any, must agree.
+    pub by_place: bool,
 }
 
 // type_name := name (":" | end | space)
@@ -147,6 +154,9 @@ fn type_name(i: &str) -> IResult<&str, &'static str> {
 pub fn find_title(doc: &Doc, layout: &Layout) -> Option<Title> {
     let from = layout.top.unwrap_or(layout.heading.start);
     let mut after_abstract = false;
+    // The previous non-blank line was a heading anchor: the type name's own place (ô 5a)
+    // is right under the number and date.
+    let mut after_anchor = false;
     for i in from..layout.heading.end {
         let line = doc.lines[i];
         let key = doc.line_key(line);
@@ -155,8 +165,14 @@ pub fn find_title(doc: &Doc, layout: &Layout) -> Option<Title> {
             continue;
         }
         if NUMBER_LABEL.is_match(key) || is_title_anchor(key) {
+            after_anchor = true;
             continue;
         }
+        if key.bytes().all(|b| b"-_=*~. ".contains(&b)) {
+            // a rule under an anchor
+            continue;
+        }
+        let under_anchor = std::mem::replace(&mut after_anchor, ends_date(key));
         if key.starts_with("v/v") || key.starts_with("ve viec") {
             after_abstract = true;
             continue;
@@ -183,20 +199,45 @@ pub fn find_title(doc: &Doc, layout: &Layout) -> Option<Title> {
         // `Chỉ thị của Thủ tướng … về việc …` continuing a `V/v` is an abstract; a short
         // `Nghị định của Chính phủ` (legacy headings lost their capitals) is a title.
         let short = key.split_whitespace().count() <= 8;
-        let rest_ok = rest.is_empty()
+        // Without capitals, a type name that opens the line right under the anchors is
+        // the title (`hướng dẫn tổ chức thi …`, `thông báo kết luận`).
+        let cued = rest.is_empty()
             || rest.starts_with(':')
             || mostly_upper(text)
             || (short && (rest.starts_with("cua ") || rest.starts_with("ve ")));
-        if rest_ok && !after_abstract {
+        let by_place = !cued && layout.caseless && under_anchor && !rest.starts_with("so ");
+        if (cued || by_place) && !after_abstract {
             return Some(Title {
                 code,
                 line: end_line,
                 span: (line.start, name_end),
                 name_end,
+                by_place,
             });
         }
     }
     None
+}
+
+/// The end of a date line (`hà nội, ngày` / `26 tháng 11 năm 2025`), or all of it.
+fn ends_date(key: &str) -> bool {
+    static YEAR_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)nam\s*[0-9]{4}\s*[.,]?$").expect("valid regex"));
+    crate::extract::date::is_date_line(key) || YEAR_END.is_match(key)
+}
+
+/// Whether a line key opens with a type name, whatever follows it.
+pub fn opens_with_type_name(key: &str) -> bool {
+    type_name(key).is_ok()
+}
+
+/// A line that opens with a cited document (`quyết định số 142/2008/qđ-ttg …`): a
+/// sentence of the body, not a title.
+pub fn cites_document(key: &str) -> bool {
+    type_name(key).is_ok_and(|(rest, _)| {
+        rest.strip_prefix("so")
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Whether a line key opens with a type name used as a title (`quyet dinh`,
@@ -266,6 +307,59 @@ mod tests {
                 Err(_) => assert_eq!(code, None, "{key}"),
             }
         }
+    }
+
+    /// The title's code and whether only its place found it.
+    fn title(text: &str) -> Option<(&'static str, bool)> {
+        let doc = Doc::new(text.to_string());
+        find_title(&doc, &Layout::find(&doc)).map(|t| (t.code, t.by_place))
+    }
+
+    #[test]
+    fn lower_case_titles_are_found_by_their_place() {
+        let heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+                       Số: 1274/HD-ĐHVN\n\nHà Nội, ngày 27 tháng 10 năm 2025\n\n";
+        // (title block, code as written, code in lower case)
+        let table = [
+            (
+                "QUYẾT ĐỊNH\nVề việc công bố\n",
+                Some(("quyet_dinh", false)),
+                Some(("quyet_dinh", false)),
+            ),
+            (
+                "HƯỚNG DẪN TỔ CHỨC THI KẾT THÚC HỌC PHẦN\n\nCăn cứ …\n",
+                Some(("huong_dan", false)),
+                Some(("huong_dan", true)),
+            ),
+            // a rule under the date line does not move the title from its place
+            (
+                "-----\nTHÔNG BÁO KẾT LUẬN\ncủa Tổng Bí thư\n",
+                Some(("thong_bao", false)),
+                Some(("thong_bao", true)),
+            ),
+            // a sentence citing a document is no title, whatever the case
+            (
+                "Quyết định số 142/2008/QĐ-TTg ngày 27/10/2008\n",
+                None,
+                None,
+            ),
+            // not right under the anchors
+            ("Kính gửi: Các sở\nKế hoạch triển khai …\n", None, None),
+        ];
+        for (block, clean, lower) in table {
+            let text = format!("{heading}{block}");
+            assert_eq!(title(&text), clean, "{text:?}");
+            assert_eq!(title(&text.to_lowercase()), lower, "lower case: {text:?}");
+        }
+    }
+
+    #[test]
+    fn cited_documents_open_sentences() {
+        assert!(cites_document("quyet dinh so 142/2008/qd-ttg ngay 27"));
+        assert!(cites_document("nghi dinh so  12"));
+        assert!(!cites_document("quyet dinh so: ve viec"));
+        assert!(!cites_document("quyet dinh ve viec so 12"));
+        assert!(!cites_document("so 12/qd"));
     }
 
     #[test]

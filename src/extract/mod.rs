@@ -63,6 +63,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     }
 
     let issuer = issuer::extract(doc, layout);
+    let issuer_key = issuer.name.as_ref().map(|(_, (s, e))| &doc.key[*s..*e]);
     if let Some((name, span)) = issuer.name {
         record.issuer.name = Some(name);
         put_span(record, "issuer.name", span);
@@ -127,13 +128,14 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         )),
     }
 
-    let title = kind::find_title(doc, layout);
     let has_abstract_mark = subject_is_vv(doc, layout);
     let symbol_kind = record
         .number
         .as_ref()
         .and_then(|n| n.symbol.as_deref())
         .and_then(kind::from_symbol);
+    let title = kind::find_title(doc, layout)
+        .filter(|t| !t.by_place || symbol_kind.is_none_or(|k| k == t.code));
     record.kind = match &title {
         // A consolidated text carries the title of the document it consolidates.
         _ if symbol_kind == Some("van_ban_hop_nhat") => symbol_kind.map(str::to_string),
@@ -167,7 +169,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         ));
     }
 
-    match subject::extract(doc, layout, title.as_ref()) {
+    match subject::extract(doc, layout, title.as_ref(), issuer_key) {
         Some((subject, span)) => {
             record.subject = Some(subject);
             put_span(record, "subject", span);
@@ -262,4 +264,71 @@ pub(crate) fn test_letter(footer: &str) -> Doc {
         "SỞ Y TẾ\nSố: 12/SYT-VP\nHà Nội, ngày 05 tháng 3 năm 2024\n\n\
          Kính gửi: Các đơn vị trực thuộc\n\nĐề nghị các đơn vị thực hiện./.\n\n{footer}\n"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The header fields of a record, lower-cased.
+    fn header(text: &str) -> Vec<Option<String>> {
+        let mut record = Record::empty(crate::pipeline::source(text.as_bytes(), "t.txt", None));
+        let doc = Doc::new(text.to_string());
+        extract(&doc, &Layout::find(&doc), &Context::default(), &mut record);
+        let number = record.number.map(|n| n.value);
+        [
+            record.kind,
+            number,
+            record.issuer.name,
+            record.issuer.parent,
+            record.place,
+            record.date,
+            record.subject,
+        ]
+        .into_iter()
+        .map(|v| v.map(|s| s.to_lowercase()))
+        .collect()
+    }
+
+    /// A type word found only by its place under the anchors yields to the symbol's type
+    /// (`Quy định …` is the abstract of a thông tư without its type name).
+    #[test]
+    fn lower_case_title_by_place_yields_to_the_symbol() {
+        let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+                    Số: 21/2025/TT-BGDĐT\n\nQuy định chế độ trả tiền lương dạy thêm giờ\n\n\
+                    Căn cứ Luật Giáo dục;\n";
+        let clean = header(text);
+        assert_eq!(clean[0].as_deref(), Some("thong_tu"));
+        assert_eq!(
+            clean[6].as_deref(),
+            Some("quy định chế độ trả tiền lương dạy thêm giờ")
+        );
+        assert_eq!(header(&text.to_lowercase()), clean);
+    }
+
+    /// A whole heading in lower case gives the header fields of the same heading as
+    /// written.
+    #[test]
+    fn lower_case_heading_gives_the_same_header() {
+        let text = "ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HỒ CHÍ MINH\n\n\
+                    CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+                    Số: 172/KH-UBND\n\nThành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025\n\n\
+                    KẾ HOẠCH\n\nTRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM\n\n\
+                    Thực hiện Quyết định số 1850/QĐ-TTg;\n";
+        let clean = header(text);
+        assert_eq!(
+            clean,
+            [
+                Some("ke_hoach"),
+                Some("172/kh-ubnd"),
+                Some("ủy ban nhân dân thành phố hồ chí minh"),
+                None,
+                Some("thành phố hồ chí minh"),
+                Some("2025-11-18"),
+                Some("triển khai thi hành luật việc làm"),
+            ]
+            .map(|v| v.map(str::to_string))
+        );
+        assert_eq!(header(&text.to_lowercase()), clean);
+    }
 }

@@ -37,12 +37,24 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a line key opens the recitals (`căn cứ …`, `xét đề nghị …`).
+pub fn is_recital(key: &str) -> bool {
+    RECITAL.is_match(key)
+}
+
 /// Longest plausible abstract, in lines.
 const MAX_LINES: usize = 14;
 
-pub fn extract(doc: &Doc, layout: &Layout, title: Option<&Title>) -> Option<(String, Span)> {
+/// `issuer` is the issuer's name as a key, when found: in a heading without capitals,
+/// a line that opens with it (`cục thuế có kế hoạch …`) is the body's first sentence.
+pub fn extract(
+    doc: &Doc,
+    layout: &Layout,
+    title: Option<&Title>,
+    issuer: Option<&str>,
+) -> Option<(String, Span)> {
     if let Some(title) = title
-        && let Some(found) = under_title(doc, layout, title)
+        && let Some(found) = under_title(doc, layout, title, issuer)
     {
         return Some(found);
     }
@@ -171,6 +183,19 @@ fn cut_columns(doc: &Doc, start: usize, end: usize) -> usize {
     start + gap
 }
 
+/// Without capitals, what shows that a line under the title opens the body: a lead-in
+/// ending in a colon (`bộ xây dựng điện:`), a sentence opening with the issuer's name
+/// (`cục thuế có kế hoạch …`), with a date (`ngày 20 tháng 11 năm 2025, …`) or with a
+/// cited document (`quyết định số 142/2008/qđ-ttg …`).
+fn body_opens(key: &str, issuer: Option<&str>) -> bool {
+    key.trim_end().ends_with(':')
+        || issuer.is_some_and(|name| {
+            name.contains(' ') && key.starts_with(name) && key[name.len()..].starts_with(' ')
+        })
+        || crate::extract::date::opens_with_date(key)
+        || crate::extract::kind::cites_document(key)
+}
+
 fn ends_abstract(key: &str) -> bool {
     is_date_line(key)
         || KINH_GUI.is_match(key)
@@ -180,7 +205,12 @@ fn ends_abstract(key: &str) -> bool {
 }
 
 /// The lines under the type name, up to a blank line or the recitals.
-fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Span)> {
+fn under_title(
+    doc: &Doc,
+    layout: &Layout,
+    title: &Title,
+    issuer: Option<&str>,
+) -> Option<(String, Span)> {
     let line = doc.lines[title.line];
     let mut start = None;
     let mut end = 0;
@@ -206,9 +236,18 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
             continue;
         }
         let upper_line = mostly_upper(doc.line_text(next));
-        // Recitals are running text; a title in capitals may start with the same words.
-        let recital = RECITAL.is_match(key) && !upper_line;
+        // Recitals are running text; a title in capitals may start with the same words,
+        // and so may a lower-case title under a lone `Về` (`về` / `thực hiện chế độ …`).
+        let marker_only = start.is_some_and(|s| {
+            TITLE_MARK
+                .find(&doc.key[s..end])
+                .is_some_and(|m| m.end() == end - s)
+        });
+        let recital = RECITAL.is_match(key) && !upper_line && !(layout.caseless && marker_only);
         if recital || TITLE_STOP.is_match(key) || i - title.line > MAX_LINES {
+            break;
+        }
+        if layout.caseless && start.is_some() && !continues(doc, end) && body_opens(key, issuer) {
             break;
         }
         // Legacy headings lost their capitals: there the actor line is known by what
@@ -217,7 +256,7 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
             l.is_blank() || RECITAL.is_match(doc.line_key(*l).trim_start_matches(['-', ' ']))
         });
         if start.is_some()
-            && (upper_line || before_body)
+            && (upper_line || before_body || layout.caseless)
             && ACTOR.is_match(key)
             && key.len() < 80
             && !continues(doc, end)
@@ -245,4 +284,71 @@ fn under_title(doc: &Doc, layout: &Layout, title: &Title) -> Option<(String, Spa
     let skip = TITLE_MARK.find(key).map_or(0, |m| m.end());
     let span = doc.tidy((start + skip, end));
     (span.1 > span.0).then(|| (doc.value(span), span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::kind::find_title;
+
+    const HEADING: &str = "BỘ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+        Độc lập - Tự do - Hạnh phúc\n\nSố: 96/CĐ-BXD\n\nHà Nội, ngày 22 tháng 11 năm 2025\n\n";
+
+    /// The subject under the title, lower-cased for comparison.
+    fn subject(text: &str, issuer: &str) -> Option<String> {
+        let doc = Doc::new(text.to_string());
+        let layout = Layout::find(&doc);
+        let title = find_title(&doc, &layout);
+        extract(&doc, &layout, title.as_ref(), Some(issuer)).map(|s| s.0.to_lowercase())
+    }
+
+    /// Titles in capitals end where running text starts; in lower case the same titles
+    /// end at case-free cues.
+    #[test]
+    fn lower_case_titles_end_where_the_body_starts() {
+        let table = [
+            // a lead-in ending in a colon
+            (
+                "CÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ MƯA LŨ\nBỘ XÂY DỰNG điện:\n- Các Cục;\n",
+                "ứng phó mưa lũ",
+            ),
+            // a sentence opening with the issuer's name
+            (
+                "THÔNG BÁO\nKẾ HOẠCH TẠM DỪNG\nỨNG DỤNG TMS\nBộ Xây dựng có kế hoạch nâng cấp\n",
+                "kế hoạch tạm dừng ứng dụng tms",
+            ),
+            // a dated clause
+            (
+                "THÔNG BÁO\nÝ\nKIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG\nNgày 20 tháng 11 năm 2025, Phó Thủ tướng\n",
+                "ý kiến chỉ đạo của phó thủ tướng",
+            ),
+            // the actor line
+            (
+                "QUYẾT ĐỊNH\nCÔNG BỐ\nTHỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH\nCăn cứ Luật;\n",
+                "công bố thủ tục hành chính",
+            ),
+            // a lone `Về` above words that could open a recital, then a cited document
+            (
+                "QUYẾT ĐỊNH\nVỀ\nTHỰC HIỆN CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN\n\
+                 Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm\n",
+                "thực hiện chế độ đối với quân nhân",
+            ),
+            // an open phrase goes on over the cues
+            (
+                "QUYẾT ĐỊNH\nVề việc giao nhiệm vụ cho\nBộ Xây dựng và các địa phương\n\nCăn cứ Luật;\n",
+                "giao nhiệm vụ cho bộ xây dựng và các địa phương",
+            ),
+        ];
+        for (block, want) in table {
+            let text = format!("{HEADING}{block}");
+            let issuer = "bo xay dung";
+            assert_eq!(subject(&text, issuer).as_deref(), Some(want), "{text:?}");
+            let lower = text.to_lowercase();
+            assert_eq!(
+                subject(&lower, issuer).as_deref(),
+                Some(want),
+                "lower case: {text:?}"
+            );
+        }
+    }
 }
