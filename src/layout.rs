@@ -153,7 +153,7 @@ impl Layout {
         let footer_from = top.map_or(0, |t| t + 1).min(body_start);
         let noi_nhan = (footer_from..n).find(|&i| is_noi_nhan(doc, i));
         let first_prefix = (footer_from..n).find(|&i| SIGN_PREFIX.is_match(key(i).trim_start()));
-        let footer_start = footer_start(doc, footer_from, [noi_nhan, first_prefix]);
+        let footer_start = footer_start(doc, footer_from, [noi_nhan, first_prefix], caseless);
         // An annex, or an attached paper with its own national title (a form).
         let annex =
             (footer_start + 1..n).find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)));
@@ -208,15 +208,15 @@ fn lost_case(doc: &Doc, motto: Option<usize>) -> bool {
 /// moved up to a signature block without prefix written just above it (`GIÁM ĐỐC` / name
 /// / `Nơi nhận`) and to a distribution list that lost its label. Without either anchor,
 /// the first block with a title in capitals and a name under it.
-fn footer_start(doc: &Doc, from: usize, anchors: [Option<usize>; 2]) -> usize {
+fn footer_start(doc: &Doc, from: usize, anchors: [Option<usize>; 2], caseless: bool) -> usize {
     let n = doc.lines.len();
     let anchor = anchors.into_iter().flatten().min();
     let unmarked = match anchor {
         Some(a) => {
             let above = a.saturating_sub(signer::LOOKBACK).max(from);
-            signer::block_start(doc, above..a, false)
+            signer::block_start(doc, above..a, false, caseless)
         }
-        None => signer::block_start(doc, from..n, true),
+        None => signer::block_start(doc, from..n, true, caseless),
     };
     let start = [anchor, unmarked].into_iter().flatten().min().unwrap_or(n);
     distribution::unlabelled(doc, start, start)

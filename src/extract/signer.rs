@@ -174,12 +174,12 @@ pub struct Found {
 
 /// Finds the signature block in the footer zone.
 pub fn find(doc: &Doc, layout: &Layout) -> Found {
-    find_in(doc, layout.footer.clone())
+    find_in(doc, layout.footer.clone(), layout.caseless)
 }
 
 /// Finds the signature block among the given lines.
-fn find_in(doc: &Doc, lines: Range<usize>) -> Found {
-    let elements = elements(doc, lines);
+fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool) -> Found {
+    let elements = elements(doc, lines, caseless);
 
     let mut fallback: Option<Block> = None;
     for (a, el) in elements.iter().enumerate() {
@@ -204,8 +204,16 @@ fn find_in(doc: &Doc, lines: Range<usize>) -> Found {
 /// The first line, within `lines`, where a signature block starts: a prefixed line, a
 /// title with a name under it, or a name after a signature mark. With `strict`, a title
 /// must be in capitals (used when scanning a whole body for an unmarked block).
-pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize> {
-    let elements = elements(doc, lines);
+///
+/// `caseless` says the text lost its capitals (see [`Layout::caseless`]): names are then
+/// told by their words, not their case.
+pub fn block_start(
+    doc: &Doc,
+    lines: Range<usize>,
+    strict: bool,
+    caseless: bool,
+) -> Option<usize> {
+    let elements = elements(doc, lines, caseless);
     for (a, el) in elements.iter().enumerate() {
         match el.kind {
             Kind::Prefix { .. } => {
@@ -215,7 +223,7 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize
                 }
             }
             Kind::Title
-                if (!strict || is_caps(doc.slice(el.span.0, el.span.1)))
+                if (!strict || caseless || is_caps(doc.slice(el.span.0, el.span.1)))
                     && accepts(doc, &elements, el, &walk(doc, &elements, a)) =>
             {
                 return Some(el.line);
@@ -230,7 +238,7 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool) -> Option<usize
 /// Whether a line (or piece of one) reads as part of a signature block: a prefixed line,
 /// a title in capitals, or a personal name standing alone.
 pub fn is_block_piece(doc: &Doc, span: Span) -> bool {
-    match classify(doc, span).0 {
+    match classify(doc, span, false).0 {
         Kind::Prefix { .. } => true,
         Kind::Name => has_surname(doc, span),
         Kind::Title => is_caps(doc.slice(span.0, span.1)),
@@ -342,16 +350,29 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
             Kind::Name | Kind::NamePart => {
                 // The other half of a wrapped name, on the next line or past list items
                 // of an interleaved column.
+                // In text that lost its capitals, a family name alone on its line goes on
+                // with the small-letter words under it (`vũ` / `chiến thắng`).
+                let lower = !has_upper(doc, el.span);
+                let rest_of_name = |n: &Element| {
+                    lower
+                        && el.kind == Kind::NamePart
+                        && has_surname(doc, el.span)
+                        && (1..=4).contains(&lower_syllables(doc, n.span))
+                };
                 let next = elements[k..]
                     .iter()
                     .find(|n| n.line > el.line && !(n.kind == Kind::Other && is_item(doc, n.span)))
                     .filter(|n| {
                         let near = n.line == el.line + 1 || bridged(doc, elements, el.line, n.line);
-                        near && matches!(n.kind, Kind::Name | Kind::NamePart)
+                        near && (matches!(n.kind, Kind::Name | Kind::NamePart) || rest_of_name(n))
                     });
+                // A small-letter word opens a wrapped name only as a family name.
+                let opens_name = !lower || el.kind == Kind::Name || has_surname(doc, el.span);
                 let joined = next.filter(|n| {
                     let words = word_count(doc, el.span) + word_count(doc, n.span);
-                    words <= 5 && (el.kind == Kind::NamePart || n.kind == Kind::NamePart)
+                    words <= 5
+                        && opens_name
+                        && (el.kind == Kind::NamePart || n.kind == Kind::NamePart)
                 });
                 match (el.kind, joined) {
                     (_, Some(n)) => {
@@ -362,6 +383,21 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                     (Kind::Name, None) => {
                         block.name = Some((vec![el.span], el.line));
                         block.claimed.push(el.piece);
+                    }
+                    // A small-letter word that opens no name, or any under a prefixed
+                    // line before a title: the wrapped end of the line above
+                    // (`tm. ủy ban nhân` / `dân`, `tổng kiểm toán nhà` / `nước`).
+                    (Kind::NamePart, None)
+                        if lower
+                            && adjacent
+                            && (!opens_name || block.entries.iter().all(|e| e.code.is_some())) =>
+                    {
+                        if let Some(entry) = block.entries.last_mut() {
+                            entry.parts.push(el.span);
+                            block.claimed.push(el.span);
+                            last_line = el.line;
+                        }
+                        continue;
                     }
                     _ => continue,
                 }
@@ -566,18 +602,18 @@ fn ends_with_comma(doc: &Doc, entry: &Entry) -> bool {
 // Elements: lines → pieces → classified elements.
 
 /// The elements of the given lines, in reading order.
-fn elements(doc: &Doc, lines: Range<usize>) -> Vec<Element> {
+fn elements(doc: &Doc, lines: Range<usize>, caseless: bool) -> Vec<Element> {
     let mut out = Vec::new();
     for i in lines {
         let Some(&line) = doc.lines.get(i) else {
             break;
         };
         for piece in columns(doc, line) {
-            for (span, mark) in split_piece(doc, piece) {
+            for (span, mark) in split_piece(doc, piece, caseless) {
                 let (kind, value) = if mark {
                     (Kind::Mark, span)
                 } else {
-                    classify(doc, span)
+                    classify(doc, span, caseless)
                 };
                 out.push(Element {
                     line: i,
@@ -625,7 +661,7 @@ pub fn columns(doc: &Doc, line: Line) -> Vec<Span> {
 /// Cuts a piece around signature marks, at glued cells, and before a name that ends it;
 /// a `Nơi nhận:` label sharing the piece is cut off first. Returns the parts with whether
 /// each is a mark.
-fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
+fn split_piece(doc: &Doc, piece: Span, caseless: bool) -> Vec<(Span, bool)> {
     let key = &doc.key[piece.0..piece.1];
     if MARK.is_match(key) {
         return vec![(piece, true)];
@@ -634,7 +670,7 @@ fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
         let rest = trim(doc, (piece.0 + m.end(), piece.1));
         let mut out = vec![((piece.0, piece.0 + m.end()), false)];
         if rest.1 > rest.0 {
-            out.extend(split_piece(doc, rest));
+            out.extend(split_piece(doc, rest, caseless));
         }
         return out;
     }
@@ -642,18 +678,23 @@ fn split_piece(doc: &Doc, piece: Span) -> Vec<(Span, bool)> {
     let mut start = piece.0;
     // Every inline mark holds a bracket, `!` or `da k`: most pieces hold none.
     let may_mark = key.contains(['[', ']', '(', '!']) || key.contains("da k");
-    for m in INLINE_MARK.find_iter(key).filter(|_| may_mark) {
+    let marks = if may_mark {
+        INLINE_MARK.find_iter(key).collect()
+    } else {
+        Vec::new()
+    };
+    for m in marks {
         let (s, e) = (piece.0 + m.start(), piece.0 + m.end());
-        push_cells(doc, (start, s), &mut out);
+        push_cells(doc, (start, s), &mut out, caseless);
         out.push(((s, e), true));
         start = e;
     }
-    push_cells(doc, (start, piece.1), &mut out);
+    push_cells(doc, (start, piece.1), &mut out, caseless);
     out
 }
 
 /// Pushes the cells of a glued run, with a trailing name cut off as its own part.
-fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
+fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>, caseless: bool) {
     let span = trim(doc, span);
     if span.1 <= span.0 {
         return;
@@ -665,15 +706,27 @@ fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>) {
         || ["pho", "chu tich", "thu t", "bo truong", "giam doc"]
             .iter()
             .any(|w| key.contains(w));
-    for c in GLUE.captures_iter(key).filter(|_| may_glue) {
-        let Some(g) = c.get(1) else { continue };
+    let glue = if may_glue {
+        GLUE.captures_iter(key).filter_map(|c| c.get(1)).collect()
+    } else {
+        Vec::new()
+    };
+    for g in glue {
         let at = span.0 + g.start();
         // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise; after `;` a
         // prefix in capitals starts the signature column (`- Như trên; KT. GIÁM ĐỐC`).
+        // Text that lost its capitals glues all the same.
+        let upper = |pos: usize| caseless || is_upper_at(doc, pos);
         let before = doc.key.as_bytes()[at - 1];
-        let glued = before.is_ascii_alphabetic() && is_upper_at(doc, at - 1);
-        let listed = !before.is_ascii_alphabetic() && is_caps(doc.slice(at, span.1));
-        if (glued || listed) && is_upper_at(doc, at) {
+        let glued = before.is_ascii_alphabetic() && upper(at - 1);
+        // Without capitals, only a prefix tells a new column after `;`.
+        let listed = !before.is_ascii_alphabetic()
+            && if caseless {
+                PREFIX.is_match(&doc.key[at..span.1])
+            } else {
+                is_caps(doc.slice(at, span.1))
+            };
+        if (glued || listed) && upper(at) {
             push_named(doc, (start, at), out);
             start = at;
         }
@@ -733,17 +786,17 @@ fn trailing_name(doc: &Doc, span: Span) -> Option<usize> {
 
 /// What one piece of a footer line is, and the span it stands for (a name without its
 /// rank).
-fn classify(doc: &Doc, span: Span) -> (Kind, Span) {
-    if let Some(name) = name(doc, span) {
+fn classify(doc: &Doc, span: Span, caseless: bool) -> (Kind, Span) {
+    if let Some(name) = name(doc, span, caseless) {
         let key = &doc.key[span.0..span.1];
         if !MARK.is_match(key) && !starts_with_bullet(doc, span) && prefix(doc, span).is_none() {
             return (Kind::Name, name);
         }
     }
-    (kind_of(doc, span), span)
+    (kind_of(doc, span, caseless), span)
 }
 
-fn kind_of(doc: &Doc, span: Span) -> Kind {
+fn kind_of(doc: &Doc, span: Span, caseless: bool) -> Kind {
     let text = doc.slice(span.0, span.1);
     let key = &doc.key[span.0..span.1];
     if key.is_empty() {
@@ -758,10 +811,17 @@ fn kind_of(doc: &Doc, span: Span) -> Kind {
     if let Some(kind) = prefix(doc, span) {
         return kind;
     }
-    if name(doc, span).is_some() {
+    if name(doc, span, caseless).is_some() {
         return Kind::Name;
     }
-    if word_count(doc, span) == 1 && is_name_word(text, false) && !is_head(doc, span) {
+    // Text that lost its capitals: any lone syllable may be half of a wrapped name.
+    let lone_syllable = caseless
+        && lower_syllables(doc, span) == 1
+        && !NOT_NAMES.contains(&text.to_lowercase().as_str());
+    if word_count(doc, span) == 1
+        && (is_name_word(text, false) || lone_syllable)
+        && !is_head(doc, span)
+    {
         return Kind::NamePart;
     }
     if is_title(doc, span) {
@@ -860,12 +920,21 @@ fn is_head(doc: &Doc, span: Span) -> bool {
 
 /// The span of a personal name in title case, without a rank before it:
 /// `Nguyễn Văn An`, `Thượng tướng Vũ Hải Sản` → `Vũ Hải Sản`.
-fn name(doc: &Doc, span: Span) -> Option<Span> {
+fn name(doc: &Doc, span: Span, caseless: bool) -> Option<Span> {
     let key = &doc.key[span.0..span.1];
     let start = RANK.find(key).map_or(span.0, |m| span.0 + m.end());
     let mut span = trim(doc, (start, span.1));
+    let written_end = span.1;
     while span.1 > span.0 && b".,;:/".contains(&doc.key.as_bytes()[span.1 - 1]) {
         span.1 -= 1;
+    }
+    // A name ends a block; words closing a sentence (`… định này./.`) do not.
+    let sentence_end = span.1 < written_end;
+    if caseless
+        && !sentence_end
+        && let Some(name) = caseless_name(doc, span)
+    {
+        return Some(name);
     }
     // Cheap refusals first, as most pieces are not names: a name opens with a capital and
     // has at most five words (each word gives at least one syllable below).
@@ -891,6 +960,47 @@ fn name(doc: &Doc, span: Span) -> Option<Span> {
             .all(|(i, w)| is_name_word(w, i == n - 1))
         && !is_title_word_first(doc, span)
         && !NOT_NAMES.contains(&doc.slice(words[0].0, words[0].1).to_lowercase().as_str());
+    ok.then_some(span)
+}
+
+/// How many words the span has when each is a small-letter syllable that a name may
+/// hold (letters, a vowel, no word of running text); 0 when one is not.
+fn lower_syllables(doc: &Doc, span: Span) -> usize {
+    let words = words(doc, span);
+    let syllable = |w: &Span| {
+        let key = &doc.key[w.0..w.1];
+        let text = doc.slice(w.0, w.1);
+        text.chars()
+            .all(|c| c.is_lowercase() || c == '\'' || c == '’')
+            && key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+            && !NOT_IN_NAMES.contains(&text)
+    };
+    if words.iter().all(syllable) {
+        words.len()
+    } else {
+        0
+    }
+}
+
+/// Words of running text that no personal name holds (with their marks: `Quân`, `Nhân`
+/// and `Dân` are given names).
+const NOT_IN_NAMES: [&str; 14] = [
+    "thuộc", "của", "và", "các", "những", "trên", "theo", "với", "cho", "tại", "cơ", "phòng",
+    "ủy", "uỷ",
+];
+
+/// A name in text that lost its capitals (`nguyễn văn an`), told by its words alone: two
+/// to five small-letter syllables, each with a vowel (not `vt`), none a word of running
+/// text, the first a common family name that is not also a word of the footer (`như
+/// trên`, `lưu`), no title word first.
+fn caseless_name(doc: &Doc, span: Span) -> Option<Span> {
+    let words = words(doc, span);
+    let first = words.first()?;
+    let ok = (2..=5).contains(&words.len())
+        && lower_syllables(doc, span) == words.len()
+        && has_surname(doc, span)
+        && !is_head(doc, span)
+        && !NOT_NAMES.contains(&doc.slice(first.0, first.1).to_lowercase().as_str());
     ok.then_some(span)
 }
 
@@ -961,6 +1071,10 @@ pub(crate) fn is_caps(text: &str) -> bool {
         }
     }
     upper >= 2 && upper >= lower * 2
+}
+
+fn has_upper(doc: &Doc, span: Span) -> bool {
+    doc.slice(span.0, span.1).chars().any(char::is_uppercase)
 }
 
 fn has_surname(doc: &Doc, span: Span) -> bool {
