@@ -139,7 +139,8 @@ impl Doc {
         let start = span.0.min(end);
         let key = &self.key.as_bytes()[start..end];
         let blank = |b: u8| char::from(b).is_whitespace();
-        let mut out = String::with_capacity(self.byte_at[end] as usize - self.byte_at[start] as usize);
+        let mut out =
+            String::with_capacity(self.byte_at[end] as usize - self.byte_at[start] as usize);
         let mut i = 0;
         while i < key.len() {
             while i < key.len() && blank(key[i]) {

@@ -110,7 +110,9 @@ impl Opening {
     }
 
     pub fn captures<'k>(&self, key: &'k str) -> Option<regex::Captures<'k>> {
-        self.may_match(key).then(|| self.regex.captures(key)).flatten()
+        self.may_match(key)
+            .then(|| self.regex.captures(key))
+            .flatten()
     }
 }
 

@@ -13,8 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Doc;
-use crate::fold::Opening;
 use crate::extract::{distribution, signer};
+use crate::fold::Opening;
 
 /// How far into a file the heading may start: scraped pages put site chrome first.
 const HEADING_SEARCH_LINES: usize = 150;
@@ -88,9 +88,8 @@ pub static NOI_NHAN: LazyLock<Opening> = LazyLock::new(|| {
     )
 });
 /// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.
-pub static SIGN_PREFIX: LazyLock<Opening> = LazyLock::new(|| {
-    Opening::new(b"ktq", r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]")
-});
+pub static SIGN_PREFIX: LazyLock<Opening> =
+    LazyLock::new(|| Opening::new(b"ktq", r"^(?:kt|tm|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+[a-z]"));
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:phu luc\b|\(?(?:ban hanh )?kem theo (?:quyet dinh|cong van|ke hoach|thong bao|nghi quyet|van ban|to trinh|chi thi|thong tu|huong dan)|mau so\b|bieu mau\b)")
         .expect("valid regex")

@@ -216,7 +216,8 @@ fn normalize_utf8(text: &str, notes: &mut Vec<DecodeNote>) -> (String, &'static 
     if nfc == text {
         return (nfc, "utf-8");
     }
-    let composed = text.chars().count() - nfc.chars().count();
+    // NFC can also lengthen text (composition exclusions such as `क़` decompose).
+    let composed = text.chars().count().saturating_sub(nfc.chars().count());
     if composed > 0 {
         notes.push(DecodeNote::new(
             "decode.normalized",

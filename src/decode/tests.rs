@@ -765,6 +765,14 @@ fn other_latin1_languages_stay_utf8() {
 }
 
 #[test]
+fn nfc_that_lengthens_text_is_no_error() {
+    // U+0958 is excluded from composition: NFC gives two characters for one.
+    let d = decode("Số: 1 \u{0958}".as_bytes()).unwrap();
+    assert_eq!(d.text, "Số: 1 \u{0915}\u{093C}");
+    assert!(d.notes.iter().any(|n| n.code == "decode.normalized"));
+}
+
+#[test]
 fn nfd_input_comes_back_nfc() {
     let nfd: String = PARAGRAPH.nfd().collect();
     assert_ne!(nfd, PARAGRAPH);

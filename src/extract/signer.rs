@@ -49,7 +49,10 @@ static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A piece that is only a signature mark: `(Đã ký)`, `[daky]`, `[Ký và đóng dấu]`, a lone
 /// `[`, a stamp image left by a converter (`!Stamp of …`), a form's `(Ký, ghi rõ họ tên)`.
 static MARK: LazyLock<Opening> = LazyLock::new(|| {
-    Opening::new(b"[](){}!dks \t\n\r\x0b\x0c", r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$")
+    Opening::new(
+        b"[](){}!dks \t\n\r\x0b\x0c",
+        r"^(?:[\[(]\s*(?:da\s*)?k[yi]\b[^)\]]{0,40}[)\]]?|(?:da\s*)?k[yi]\s*[.:]?|\[?\s*daky\s*\]?|[\[\](){}]+|!\s*\S.*|\(?\s*signed\s*\)?|\(?\s*dau\s*\)?)$",
+    )
 });
 /// A signature mark inside a longer piece: `… THỦ TƯỚNG [ (Đã ký) Nguyễn …`,
 /// `Nguyễn Tấn Dũng đã ký`, `(Đã ký)Nguyễn Hòa Bình`.
@@ -68,7 +71,10 @@ static GLUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
 static RANK: LazyLock<Opening> = LazyLock::new(|| {
-    Opening::new(b"dtgpbkln", r"^(?:(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:gs|pgs|ts|tskh|ths|bs|bsck(?:i{1,2}|[12])?|ks|ls|ds|ncs|ngnd|ngut|nsnd|nsut|ttnd|ttut)\b\s*[.,]?)\s*)+")
+    Opening::new(
+        b"dtgpbkln",
+        r"^(?:(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:gs|pgs|ts|tskh|ths|bs|bsck(?:i{1,2}|[12])?|ks|ls|ds|ncs|ngnd|ngut|nsnd|nsut|ttnd|ttut)\b\s*[.,]?)\s*)+",
+    )
 });
 
 /// Common Vietnamese family names, folded and sorted (searched by binary search): a name
@@ -207,12 +213,7 @@ fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool) -> Found {
 ///
 /// `caseless` says the text lost its capitals (see [`Layout::caseless`]): names are then
 /// told by their words, not their case.
-pub fn block_start(
-    doc: &Doc,
-    lines: Range<usize>,
-    strict: bool,
-    caseless: bool,
-) -> Option<usize> {
+pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool, caseless: bool) -> Option<usize> {
     let elements = elements(doc, lines, caseless);
     for (a, el) in elements.iter().enumerate() {
         match el.kind {
@@ -985,8 +986,8 @@ fn lower_syllables(doc: &Doc, span: Span) -> usize {
 /// Words of running text that no personal name holds (with their marks: `Quân`, `Nhân`
 /// and `Dân` are given names).
 const NOT_IN_NAMES: [&str; 14] = [
-    "thuộc", "của", "và", "các", "những", "trên", "theo", "với", "cho", "tại", "cơ", "phòng",
-    "ủy", "uỷ",
+    "thuộc", "của", "và", "các", "những", "trên", "theo", "với", "cho", "tại", "cơ", "phòng", "ủy",
+    "uỷ",
 ];
 
 /// A name in text that lost its capitals (`nguyễn văn an`), told by its words alone: two
@@ -1527,9 +1528,90 @@ mod tests {
         ];
         for (text, want) in table {
             let doc = Doc::new(text.to_string());
-            let got = name(&doc, (0, doc.len())).map(|(s, e)| doc.slice(s, e));
+            let got = name(&doc, (0, doc.len()), false).map(|(s, e)| doc.slice(s, e));
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    /// Text that lost its capitals (TCVN3 typed with the capital fonts): the whole letter
+    /// in small letters, so the layout reads it as caseless.
+    #[test]
+    fn reads_blocks_without_capitals() {
+        let table: &[(&str, Fields)] = &[
+            // A name wrapped after its family name and given name.
+            (
+                "nơi nhận:\n- như trên;\n- lưu: vt.\n\nkt. bộ trưởng\nthứ trưởng\nlê tấn\ncận",
+                (
+                    Some("KT"),
+                    Some("bộ trưởng"),
+                    Some("thứ trưởng"),
+                    Some("lê tấn cận"),
+                ),
+            ),
+            // A family name alone on its line.
+            (
+                "nơi nhận:\n- như trên;\n\nkt. chủ tịch\nphó chủ tịch\nvũ\nchiến thắng",
+                (
+                    Some("KT"),
+                    Some("chủ tịch"),
+                    Some("phó chủ tịch"),
+                    Some("vũ chiến thắng"),
+                ),
+            ),
+            // A prefixed line wrapped by a narrow cell, then a second prefix.
+            (
+                "nơi nhận:\n- như trên;\n\ntm. ủy ban nhân\ndân\nkt. chủ tịch\nphó chủ tịch\nhoàng phú hiền",
+                (
+                    Some("TM"),
+                    Some("ủy ban nhân dân"),
+                    Some("phó chủ tịch"),
+                    Some("hoàng phú hiền"),
+                ),
+            ),
+            // A wrapped title, the name in two lines.
+            (
+                "nơi nhận:\n- lưu: vt.\n\ntổng kiểm toán nhà\nnước\nngô\nvăn tuấn",
+                (
+                    None,
+                    None,
+                    Some("tổng kiểm toán nhà nước"),
+                    Some("ngô văn tuấn"),
+                ),
+            ),
+            // Cells glued by a flattened table.
+            (
+                "nơi nhận:\n- lưu: vt.\n\ntm. ủy ban thường vụ quốc hộichủ tịch\n\ntrần thanh mẫn",
+                (
+                    Some("TM"),
+                    Some("ủy ban thường vụ quốc hội"),
+                    Some("chủ tịch"),
+                    Some("trần thanh mẫn"),
+                ),
+            ),
+            // The end of a sentence is no name.
+            (
+                "các sở chịu trách nhiệm thi hành quyết\nđịnh này./.\n\nnơi nhận:\n- như trên;\n\nkt. chủ tịch\nphó chủ tịch\nlê trường sơn",
+                (
+                    Some("KT"),
+                    Some("chủ tịch"),
+                    Some("phó chủ tịch"),
+                    Some("lê trường sơn"),
+                ),
+            ),
+        ];
+        for (footer, want) in table {
+            let doc = Doc::new(letter(footer).text.to_lowercase());
+            let layout = Layout::find(&doc);
+            assert!(layout.caseless, "{footer:?}");
+            assert_eq!(fields(&find(&doc, &layout)), *want, "{footer:?}");
+        }
+        // With capitals, small-letter words are no name.
+        assert_eq!(
+            signer_of("kt. chủ tịch\nphó chủ tịch\nlê trường sơn")
+                .signer
+                .name,
+            None
+        );
     }
 
     #[test]

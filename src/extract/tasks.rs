@@ -308,7 +308,9 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
             inferred: false,
         });
     }
-    if b"ivxl".contains(&first) && let Some(c) = ROMAN.captures(key) {
+    if b"ivxl".contains(&first)
+        && let Some(c) = ROMAN.captures(key)
+    {
         let m = c.get(1)?;
         let text = doc.slice(line.start, line.start + m.end());
         if text.chars().all(|ch| ch.is_ascii_uppercase())
@@ -343,7 +345,9 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
         })
         .filter(|_| number >= 1);
     }
-    if key.as_bytes().get(1) == Some(&b')') && let Some(c) = LETTER.captures(key) {
+    if key.as_bytes().get(1) == Some(&b')')
+        && let Some(c) = LETTER.captures(key)
+    {
         let m = c.get(1)?;
         let letter = doc.slice(line.start, line.start + 1).chars().next()?;
         if !letter.is_lowercase() {

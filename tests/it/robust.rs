@@ -33,7 +33,8 @@ fn bar(how: Degradation) -> f64 {
     }
 }
 
-const FIELDS: [&str; 7] = [
+/// score.py's header fields (its `HEADER`, which holds the signer's name) and the parent.
+const FIELDS: [&str; 8] = [
     "kind",
     "number",
     "issuer.name",
@@ -41,6 +42,7 @@ const FIELDS: [&str; 7] = [
     "place",
     "date",
     "subject",
+    "signer.name",
 ];
 
 fn field(record: &Record, name: &str) -> Option<String> {
@@ -52,6 +54,7 @@ fn field(record: &Record, name: &str) -> Option<String> {
         "place" => record.place.clone(),
         "date" => record.date.clone(),
         "subject" => record.subject.clone(),
+        "signer.name" => record.signer.name.clone(),
         _ => unreachable!("one of FIELDS"),
     }
 }
