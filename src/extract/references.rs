@@ -161,7 +161,7 @@ fn citation_at(
     // Numbers wrap over lines (`…/TT-` / `BTC`, `412` / `/BC-…`): read across them.
     let text = join_wrapped(doc.slice(pos, (pos + 80).min(doc.len())));
     let text = text.as_ref();
-    let (value, len, loose) = match cited(&text) {
+    let (value, len, loose) = match cited(text) {
         Some((value, len)) => (value, len, false),
         None if after_so => {
             let (value, len) = loose_number(doc, pos)?;
