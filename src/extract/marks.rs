@@ -95,11 +95,11 @@ fn mark_of(doc: &Doc, span: Span, marks: &[(&str, &'static str)]) -> Option<&'st
     if start >= end {
         return None;
     }
-    let key = doc.key[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let &(_, code) = marks.iter().find(|(name, _)| *name == key)?;
+    // Word by word, so runs of white space match the single spaces of the names.
+    let key = &doc.key[start..end];
+    let &(_, code) = marks
+        .iter()
+        .find(|(name, _)| key.split_whitespace().eq(name.split(' ')))?;
     let text = doc.slice(start, end);
     let all_caps = text
         .chars()
