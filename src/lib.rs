@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod record;
 pub mod review;
+pub mod syllable;
 pub mod warning;
 
 pub use extract::Context;

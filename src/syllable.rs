@@ -1,0 +1,652 @@
+//! Syllables that OCR split with stray spaces (`n ăm`, `S ố:`, `Qu ả ng`, `X Ã HỘI`),
+//! joined again where the shape of a Vietnamese syllable makes the reading certain.
+//!
+//! Vietnamese is written one syllable per word: an onset (`qu`, `ngh`, `th` … or none), a
+//! rhyme from a closed list (`a`, `ăm`, `uyên`, `ương` …) and at most one tone mark. A piece
+//! that cannot stand alone as such a word (`n`, `Qu`, `ng`, `ệt`) is a *fragment*; it is
+//! joined to its neighbours when that makes a syllable and exactly one way of joining
+//! does so with the fewest pieces left. Pieces that are words on their own are never
+//! glued together (`cho ăn`, `y tế`, `Hòa` written `Ho à`), ambiguous fragments stay
+//! (`ca nh ạc`: `canh ạc` or `ca nhạc`), and so do tokens that are not letters only
+//! (`V/v`, `H'Nhi`, `2O24`, `ố:` before `S` keeps its colon but joins).
+//!
+//! This is a repair of the characters, like dropping `**`: letters, marks and case stay
+//! as written, only the stray space goes. It runs in [`crate::normalize`], so spans
+//! point into the repaired text that `vanban normalize` prints, and each join is listed
+//! (an `ocr.repaired` warning in the record, `normalize.split_syllables` in the report).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use unicode_normalization::char::decompose_canonical;
+
+/// One syllable joined again: the pieces as OCR wrote them (`Qu ả ng`) and the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    pub written: String,
+    pub joined: String,
+}
+
+/// Rhymes (vowels and final consonant, tone marks removed), sorted by bytes. The medial `o`/`u`
+/// is part of the rhyme (`oanh`, `uyên`); after `qu` it is the `u` of the onset.
+const RHYMES: [&str; 157] = [
+    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
+    "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
+    "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach", "oai", "oam",
+    "oan", "oang", "oanh", "oap", "oat", "oay", "oc", "oe", "oen", "oeo", "oet", "oi", "om", "on",
+    "ong", "op", "ot", "oăc", "oăm", "oăn", "oăng", "oăt", "u", "ua", "uc", "ui", "um", "un",
+    "ung", "up", "ut", "uy", "uya", "uych", "uyn", "uynh", "uyp", "uyt", "uyu", "uyên", "uyêt",
+    "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
+    "uơ", "y", "yêm", "yên", "yêng", "yêt", "yêu", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
+    "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp",
+    "ôt", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "ư", "ưa", "ưc",
+    "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
+];
+
+/// Words without an onset that stand alone in running text (`ăn`, `ở`, `Ủy`, `ý`). A
+/// syllable without an onset outside this list (`ệt`, `ời`, `ăm`) is taken for the
+/// tail of a split word, since the rhyme alone is not a word.
+const ONSETLESS_WORDS: &str = "a à á ả ạ ác ách ai ái ải am ám an án áng anh ánh ảnh ao \
+    ào áo ảo áp át ạt ăn ắt ẵm âm ấm ầm ẩm ân ấn ẩn ập ấp ất âu ấu ẩu ấy e è é em en én eo \
+    ê ế ếch êm ềnh i ì ỉ ích im in ít o ò ó ọ oà oai oan oán oang oanh oằn oe óc ọc oi ói \
+    ỏi om ong óng ô ồ ổ ốc ôi ổi ôm ốm ôn ổn ồn ông ống ơ ở ớ ơi ới ơn ớt u ù ú ủ ụ ùa úa \
+    ủa úc ui ủi ung ủng úng úp út uy uỷ ủy uyên uể ư ừ ưa ứa ức ưng ứng ửng ừng ước ướt \
+    ươm ướm ướp ương ưu y ý ỷ yếm yên yến yết yêu yếu";
+
+/// Tone marks, numbered: none, grave, acute, hook, tilde, dot below.
+const ACUTE: u8 = 2;
+const DOT: u8 = 5;
+
+/// A word read letter by letter: the letters without tone marks, lower case (`Quảng` →
+/// `quang`, `ĐỒNG` → `đông`), and its tone marks.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Shape {
+    letters: String,
+    tone: u8,
+    tones: u8,
+    /// Whether any letter carries a diacritic (a tone, `ă`, `đ` …).
+    marked: bool,
+}
+
+/// The shape of `word`, or `None` if a character is not a Vietnamese letter.
+fn shape(word: &str) -> Option<Shape> {
+    let mut shape = Shape::default();
+    for c in word.chars() {
+        if c.is_ascii() {
+            let c = c.to_ascii_lowercase();
+            if !c.is_ascii_lowercase() || matches!(c, 'f' | 'j' | 'w' | 'z') {
+                return None;
+            }
+            shape.letters.push(c);
+            continue;
+        }
+        shape.marked = true;
+        if matches!(c, 'đ' | 'Đ') {
+            shape.letters.push('đ');
+            continue;
+        }
+        let mut base = None;
+        let mut quality = None;
+        let mut ok = true;
+        decompose_canonical(c, |d| match d {
+            'a'..='z' | 'A'..='Z' if base.is_none() => base = Some(d.to_ascii_lowercase()),
+            '\u{0306}' | '\u{0302}' | '\u{031B}' => quality = Some(d),
+            '\u{0300}' => tone(&mut shape, 1),
+            '\u{0301}' => tone(&mut shape, ACUTE),
+            '\u{0309}' => tone(&mut shape, 3),
+            '\u{0303}' => tone(&mut shape, 4),
+            '\u{0323}' => tone(&mut shape, DOT),
+            _ => ok = false,
+        });
+        let letter = match (base?, quality) {
+            (b, None) if ok && "aeiouy".contains(b) => b,
+            ('a', Some('\u{0306}')) => 'ă',
+            ('a', Some('\u{0302}')) => 'â',
+            ('e', Some('\u{0302}')) => 'ê',
+            ('o', Some('\u{0302}')) => 'ô',
+            ('o', Some('\u{031B}')) => 'ơ',
+            ('u', Some('\u{031B}')) => 'ư',
+            _ => return None,
+        };
+        if !ok {
+            return None;
+        }
+        shape.letters.push(letter);
+    }
+    Some(shape)
+}
+
+fn tone(shape: &mut Shape, tone: u8) {
+    shape.tone = tone;
+    shape.tones += 1;
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+/// Onsets, longest first so that `ngh` is tried before `ng` and `n`.
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+fn is_rhyme(r: &str) -> bool {
+    RHYMES.binary_search(&r).is_ok()
+}
+
+/// Whether `letters` (a [`Shape`]'s) is onset + rhyme, spelled as Vietnamese spells it.
+fn is_onset_rhyme(letters: &str, tone: u8) -> bool {
+    let front = |r: &str| r.starts_with(['i', 'e', 'ê', 'y']);
+    let stop = letters.ends_with(['c', 'p', 't']) || letters.ends_with("ch");
+    // A syllable closed by c, ch, p or t takes only the acute or the dot below.
+    if stop && tone != ACUTE && tone != DOT {
+        return false;
+    }
+    let Some(onset) = ONSETS.iter().find(|o| letters.starts_with(*o)) else {
+        // no onset: `yê` is how `iê` is written at the start
+        return is_rhyme(letters) && !letters.starts_with("iê");
+    };
+    let rhyme = &letters[onset.len()..];
+    match *onset {
+        // `qu` carries the medial: written `u`, it stands for `o` before a, ă, e
+        "qu" => {
+            !rhyme.is_empty()
+                && if rhyme.starts_with(['a', 'ă', 'e']) {
+                    is_rhyme(&format!("o{rhyme}"))
+                } else {
+                    is_rhyme(&format!("u{rhyme}"))
+                }
+        }
+        // `gi` before a vowel, or `g` + `i…` (`gì`, `gìn`)
+        "gi" => {
+            rhyme.is_empty()
+                || (is_rhyme(rhyme) && !rhyme.starts_with(['i', 'y']))
+                || is_rhyme(&format!("i{rhyme}"))
+        }
+        "c" | "g" | "ng" => is_rhyme(rhyme) && !front(rhyme) && !rhyme.starts_with("yê"),
+        "k" | "gh" | "ngh" => is_rhyme(rhyme) && front(rhyme) && !rhyme.starts_with("yê"),
+        _ => is_rhyme(rhyme) && !rhyme.starts_with("yê"),
+    }
+}
+
+/// Whether `word` is one Vietnamese syllable (`Quảng`, `năm`, `NGHĨA`, `ăm`), by shape
+/// alone: `Qu`, `ng`, `ươ`, `TP`, `online` are not.
+pub fn is_syllable(word: &str) -> bool {
+    shape(word).is_some_and(|s| s.tones <= 1 && is_onset_rhyme(&s.letters, s.tone))
+}
+
+static ONSETLESS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
+    let mut words: Vec<(String, u8)> = ONSETLESS_WORDS
+        .split_whitespace()
+        .map(|w| {
+            let s = shape(w).expect("a Vietnamese word");
+            (s.letters, s.tone)
+        })
+        .collect();
+    words.sort();
+    words
+});
+
+/// Whether a letters-only token can stand alone as a word: a syllable with an onset, or
+/// one of the few words without one. A token that starts with a consonant and has a
+/// vowel is taken as a word whatever its shape (`Covid`, `online`, names), so only
+/// consonant runs (`n`, `Qu`, `ng`, `TP`) and vowel-initial pieces can be fragments.
+fn stands_alone(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if has_onset(word) {
+        // `Qu` has a vowel but is an onset only
+        return has_vowel(word) && !word.eq_ignore_ascii_case("qu");
+    }
+    shape(word).is_some_and(|s| {
+        ONSETLESS
+            .binary_search_by(|(l, t)| (l.as_str(), *t).cmp(&(s.letters.as_str(), s.tone)))
+            .is_ok()
+    }) || !is_vietnamese(word)
+}
+
+/// Whether `word` starts with a consonant.
+fn has_onset(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| !shape(&c.to_string()).is_some_and(|s| s.letters.starts_with(is_vowel)))
+}
+
+fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .any(|c| shape(&c.to_string()).is_some_and(|s| s.letters.starts_with(is_vowel)))
+}
+
+/// Whether every character of `word` is a letter Vietnamese writes with.
+fn is_vietnamese(word: &str) -> bool {
+    shape(word).is_some()
+}
+
+/// Letter case of a token, for keeping joins to pieces of one word: `QU Ả NG`, `Qu ả ng`,
+/// `S ố`, `n ăm`, never `Sở Y` or `TH Ông`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Upper,
+    /// One capital then lower case (`Qu`).
+    Title,
+    Mixed,
+}
+
+fn case_of(word: &str) -> Case {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    match upper {
+        0 => Case::Lower,
+        n if n == word.chars().count() => Case::Upper,
+        1 if first_upper => Case::Title,
+        _ => Case::Mixed,
+    }
+}
+
+/// Whether pieces with these cases can be one word: all capitals, or lower case after a
+/// first piece in any case but mixed (`S ố`, `Qu ả`, `n ăm`).
+fn cases_agree(cases: &[Case]) -> bool {
+    cases.iter().all(|&c| c == Case::Upper)
+        || (cases[0] != Case::Mixed && cases[1..].iter().all(|&c| c == Case::Lower))
+}
+
+/// Words after which a single letter names an item (`điểm b`, `khoản c`, `Phụ lục B`),
+/// folded; such a letter is not a fragment even before `ở` (`điểm b ở trên`).
+const LABEL_WORDS: [&str; 9] = [
+    "diem", "khoan", "muc", "luc", "phan", "tiet", "mau", "bieu", "so",
+];
+
+/// The most pieces one syllable is joined from: it has at most 7 letters.
+const MAX_PIECES: usize = 4;
+
+/// One space-separated token of a line and what the joins need to know about it.
+#[derive(Debug)]
+struct Token<'a> {
+    /// Byte range of the token in the line.
+    start: usize,
+    end: usize,
+    /// Byte range of its letters, without punctuation before or after (`ố` in `ố:`).
+    core_start: usize,
+    core_end: usize,
+    core: &'a str,
+    /// Letters only, between its punctuation.
+    word: bool,
+}
+
+impl Token<'_> {
+    /// Punctuation before the letters, which no join crosses (`(Qu`).
+    fn lead(&self) -> bool {
+        self.core_start > self.start
+    }
+
+    /// Punctuation after the letters (`ố:`).
+    fn trail(&self) -> bool {
+        self.core_end < self.end
+    }
+}
+
+fn tokens(line: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in line.split(' ') {
+        let start = at;
+        at += piece.len() + 1;
+        if piece.is_empty() {
+            continue;
+        }
+        let inner = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let core_start = start + piece.len() - inner.len();
+        let core = inner.trim_end_matches(|c: char| !c.is_alphanumeric());
+        out.push(Token {
+            start,
+            end: start + piece.len(),
+            core_start,
+            core_end: core_start + core.len(),
+            core,
+            word: !core.is_empty() && core.chars().all(char::is_alphabetic),
+        });
+    }
+    out
+}
+
+/// Joins split syllables in `text`. Returns the text unchanged (borrowed) and no joins
+/// when there is nothing to join, which is always the case for clean text.
+pub fn rejoin(text: &str) -> (Cow<'_, str>, Vec<Join>) {
+    let mut joins = Vec::new();
+    // Splits happen around marked letters: text without any has none to join.
+    if text.is_ascii() {
+        return (Cow::Borrowed(text), joins);
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        for (from, to) in line_cuts(line, &mut joins) {
+            out.push_str(&text[copied..line_start + from]);
+            copied = line_start + to;
+        }
+        line_start += line.len() + 1;
+    }
+    if joins.is_empty() {
+        return (Cow::Borrowed(text), joins);
+    }
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), joins)
+}
+
+/// The byte ranges of `line` to cut (the stray spaces), in order, and the joins made.
+fn line_cuts(line: &str, joins: &mut Vec<Join>) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    if line.is_ascii() || !line.contains(' ') {
+        return cuts;
+    }
+    let tokens = tokens(line);
+    let fragment: Vec<bool> = (0..tokens.len())
+        .map(|i| tokens[i].word && !stands_alone(tokens[i].core) && !is_label(&tokens, i))
+        .collect();
+    // one space between two letter tokens, no punctuation in between
+    let joinable = |i: usize| {
+        let (a, b) = (&tokens[i], &tokens[i + 1]);
+        a.word && b.word && !a.trail() && !b.lead() && b.start == a.end + 1
+    };
+    // clusters: runs of joinable tokens near a fragment, close enough to share a group
+    let near = |i: usize| {
+        let from = i.saturating_sub(MAX_PIECES - 1);
+        fragment[from..tokens.len().min(i + MAX_PIECES)].contains(&true)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j + 1 < tokens.len() && joinable(j) && near(j) && near(j + 1) {
+            j += 1;
+        }
+        if j > i {
+            for (a, b) in segment(&tokens[i..=j], &fragment[i..=j]) {
+                let written = &line[tokens[i + a].core_start..tokens[i + b - 1].core_end];
+                joins.push(Join {
+                    written: written.to_string(),
+                    joined: written.replace(' ', ""),
+                });
+                for k in i + a..i + b - 1 {
+                    cuts.push((tokens[k].end, tokens[k + 1].start));
+                }
+            }
+        }
+        i = j + 1;
+    }
+    cuts
+}
+
+/// A single letter after a word that labels items or after another letter (`điểm b`,
+/// `a, b, c ở trên`).
+fn is_label(tokens: &[Token], i: usize) -> bool {
+    let letter = |t: &Token| t.core.chars().count() == 1;
+    i > 0
+        && letter(&tokens[i])
+        && (letter(&tokens[i - 1])
+            || LABEL_WORDS.contains(&crate::fold::fold(tokens[i - 1].core).as_str()))
+}
+
+/// The groups of `cluster` to join, as `[a, b)` token ranges: the one segmentation that
+/// leaves the fewest fragments, then the fewest pieces; none if two segmentations tie.
+fn segment(cluster: &[Token], fragment: &[bool]) -> Vec<(usize, usize)> {
+    /// The best way found to cut the first tokens of the cluster.
+    #[derive(Clone, Copy)]
+    struct Best {
+        /// (fragments left alone, pieces)
+        cost: (usize, usize),
+        /// How many ways reach that cost, 2 standing for more than one.
+        ways: u8,
+        /// Where the last piece starts.
+        start: usize,
+    }
+    let n = cluster.len();
+    let mut best: Vec<Option<Best>> = vec![None; n + 1];
+    best[0] = Some(Best {
+        cost: (0, 0),
+        ways: 1,
+        start: 0,
+    });
+    for end in 1..=n {
+        for start in end.saturating_sub(MAX_PIECES)..end {
+            let Some(before) = best[start] else {
+                continue;
+            };
+            let (frags, pieces) = before.cost;
+            let cost = if end - start == 1 {
+                (frags + usize::from(fragment[start]), pieces + 1)
+            } else if fragment[start..end].contains(&true) && forms_syllable(&cluster[start..end]) {
+                (frags, pieces + 1)
+            } else {
+                continue;
+            };
+            let here = Best {
+                cost,
+                ways: before.ways,
+                start,
+            };
+            best[end] = match best[end] {
+                Some(b) if b.cost < cost => Some(b),
+                Some(b) if b.cost == cost => Some(Best {
+                    ways: (b.ways + here.ways).min(2),
+                    ..b
+                }),
+                _ => Some(here),
+            };
+        }
+    }
+    let mut groups = Vec::new();
+    if best[n].is_none_or(|b| b.ways != 1) {
+        return groups;
+    }
+    let mut end = n;
+    while end > 0 {
+        let start = best[end]
+            .expect("every prefix is reachable one token at a time")
+            .start;
+        if end - start > 1 {
+            groups.push((start, end));
+        }
+        end = start;
+    }
+    groups.reverse();
+    groups
+}
+
+/// Whether the cores of `pieces`, joined, make one syllable with a diacritic, in one case.
+/// A final consonant joins only a piece that is no word by itself (`ả ng`, not `và n`:
+/// after a whole word, a lone letter is a list item or a unit more often than a split),
+/// and an initial one only a piece that starts with a vowel (`n ăm`, not `c hoặc`: OCR
+/// splits at a marked vowel, not inside `ch`).
+fn forms_syllable(pieces: &[Token]) -> bool {
+    let cases: Vec<Case> = pieces.iter().map(|t| case_of(t.core)).collect();
+    if !cases_agree(&cases) {
+        return false;
+    }
+    if pieces.windows(2).any(|w| {
+        let (a, b) = (w[0].core, w[1].core);
+        (!has_vowel(b) && has_onset(a) && stands_alone(a)) || (!has_vowel(a) && has_onset(b))
+    }) {
+        return false;
+    }
+    let joined: String = pieces.iter().map(|t| t.core).collect();
+    shape(&joined).is_some_and(|s| s.marked) && is_syllable(&joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rhymes_are_sorted_for_binary_search() {
+        assert!(RHYMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn syllable_shapes() {
+        let syllables = [
+            "năm",
+            "Quảng",
+            "NGHĨA",
+            "Việt",
+            "người",
+            "TRƯỜNG",
+            "quốc",
+            "quyết",
+            "gì",
+            "giữ",
+            "gìn",
+            "khuya",
+            "hoặc",
+            "yên",
+            "kiểm",
+            "ăm",
+            "ệt",
+            "Ủy",
+            "uỷ",
+            "ghế",
+            "nghị",
+            "đ\u{1ed3}ng",
+        ];
+        for word in syllables {
+            assert!(is_syllable(word), "{word}");
+        }
+        let not = [
+            "n",
+            "Qu",
+            "ng",
+            "TP",
+            "UBND",
+            "ươ",
+            "hoăc",
+            "viêt",
+            "ca\u{0301}\u{0300}",
+            "ngi",
+            "cia",
+            "ce",
+            "kan",
+            "iên",
+            "tyên",
+            "online",
+            "Kpă",
+            "năma",
+            "V/v",
+            "2024",
+        ];
+        for word in not {
+            assert!(!is_syllable(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn what_stands_alone() {
+        for word in [
+            "a", "ở", "y", "ăn", "Ủy", "anh", "Ông", "TỈNH", "Covid", "Vi", "ngư",
+        ] {
+            assert!(stands_alone(word), "{word}");
+        }
+        for word in ["n", "Qu", "ng", "ệt", "ời", "ăm", "ỆN", "TP"] {
+            assert!(!stands_alone(word), "{word}");
+        }
+    }
+
+    fn joined(text: &str) -> String {
+        let (out, joins) = rejoin(text);
+        assert_eq!(joins.is_empty(), out == text, "{text:?}");
+        out.into_owned()
+    }
+
+    #[test]
+    fn joins_split_syllables() {
+        let table = [
+            (
+                "Quảng Ngãi, ngày 5 tháng 6 n ăm 2024",
+                "Quảng Ngãi, ngày 5 tháng 6 năm 2024",
+            ),
+            ("Qu ả ng Ng ãi", "Quảng Ngãi"),
+            ("S ố: 12/QĐ-UBND", "Số: 12/QĐ-UBND"),
+            (
+                "CỘNG HÒA X Ã HỘI CHỦ NGHĨA VI ỆT NAM",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ),
+            ("H Ò A", "HÒA"),
+            ("Thông t ư số", "Thông tư số"),
+            ("ngư ờ i dân", "người dân"),
+            ("tr ư ờng học", "trường học"),
+            ("(Qu ả ng Nam)", "(Quảng Nam)"),
+            ("Vi ệ t Nam", "Việt Nam"),
+            // `ạc` is no word, so `nh` goes right, not into `canh`
+            ("ca nh ạc", "ca nhạc"),
+        ];
+        for (input, want) in table {
+            assert_eq!(joined(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_words_and_doubtful_splits() {
+        for text in [
+            // words that stand alone, or tokens that are not letters
+            "cho ăn, cho anh, do ảnh hưởng",
+            "Sở Y tế, y tế, ý kiến, a",
+            "V/v triển khai; UBND TP Hà Nội",
+            "H'Nhi Niê, Y Moan Ksor",
+            "theo điểm b ở trên và khoản c",
+            "các điểm a, b, c ở trên, c hoặc d",
+            "ngày 2O tháng l0",
+            "Phụ lục II, Chương IV, ỦY BAN",
+            // either side could take `n`: `ồn ào` or `ồ nào`
+            "ồ n ào",
+            // each piece is a word: `Hoà` and `Ho à` cannot be told apart
+            "Ho à",
+            // pieces in different cases are different words
+            "TH Ông",
+            // two spaces are a gap, not a split
+            "n  ăm",
+            // a letter after a whole word is an item or a unit, not its final consonant
+            "các điểm m và n khoản 1; phần thứ t)",
+            // `ố:` ends with a colon: no join across it
+            "S ố: n ăm:",
+        ] {
+            let out = joined(text);
+            if text == "S ố: n ăm:" {
+                assert_eq!(out, "Số: năm:");
+            } else {
+                assert_eq!(out, text, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lists_each_join_as_written() {
+        let (_, joins) = rejoin("tỉnh Qu ả ng Nam\nS ố: 1");
+        assert_eq!(
+            joins,
+            [
+                Join {
+                    written: "Qu ả ng".into(),
+                    joined: "Quảng".into()
+                },
+                Join {
+                    written: "S ố".into(),
+                    joined: "Số".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn ascii_and_clean_text_are_borrowed() {
+        assert!(matches!(rejoin("So 1 nam 2024").0, Cow::Borrowed(_)));
+        assert!(matches!(
+            rejoin("Quảng Ngãi, ngày 5 tháng 6 năm 2024").0,
+            Cow::Borrowed(_)
+        ));
+    }
+}
