@@ -16,10 +16,10 @@ pub mod fold;
 pub mod grammar;
 pub mod layout;
 pub mod normalize;
+pub mod ocr;
 pub mod pipeline;
 pub mod record;
 pub mod review;
-pub mod syllable;
 pub mod warning;
 
 pub use extract::Context;

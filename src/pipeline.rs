@@ -8,8 +8,8 @@ use crate::doc::Doc;
 use crate::extract::{self, Context};
 use crate::layout::Layout;
 use crate::normalize;
+use crate::ocr;
 use crate::record::{Record, Source};
-use crate::syllable::Join;
 use crate::warning::{self, warning};
 
 /// Turns one document's raw bytes into its record. Never panics on any input; a file
@@ -30,34 +30,15 @@ pub fn process(bytes: &[u8], path: &str, context: &Context) -> Record {
             .push(warning(note.code, note.message.clone()));
     }
     let normalized = normalize::normalize(&decoded.text);
-    if let Some(note) = rejoined_note(&normalized.rejoined) {
-        record.warnings.push(warning(warning::OCR_REPAIRED, note));
+    for what in [ocr::SPLIT_SYLLABLES, ocr::LOOK_ALIKE_DIGITS] {
+        if let Some(note) = ocr::note(&normalized.ocr, what) {
+            record.warnings.push(warning(warning::OCR_REPAIRED, note));
+        }
     }
     let doc = Doc::with_key(normalized.text, normalized.key);
     let layout = Layout::find(&doc);
     extract::extract(&doc, &layout, context, &mut record);
     record
-}
-
-/// What the `ocr.repaired` warning says about syllables joined in normalization: the
-/// first few as written and as joined.
-fn rejoined_note(joins: &[Join]) -> Option<String> {
-    const SHOWN: usize = 5;
-    let (first, more) = joins.split_at(joins.len().min(SHOWN));
-    let mut note = first
-        .iter()
-        .map(|j| format!("`{}` → `{}`", j.written, j.joined))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if note.is_empty() {
-        return None;
-    }
-    if !more.is_empty() {
-        note.push_str(&format!(" and {} more", more.len()));
-    }
-    Some(format!(
-        "syllables split by stray spaces were joined: {note}"
-    ))
 }
 
 /// The normalized text extraction sees, as `vanban normalize` prints it.

@@ -6,30 +6,23 @@
 //! that cannot stand alone as such a word (`n`, `Qu`, `ng`, `ệt`) is a *fragment*; it is
 //! joined to its neighbours when that makes a syllable and exactly one way of joining
 //! does so with the fewest pieces left. Pieces that are words on their own are never
-//! glued together (`cho ăn`, `y tế`, `Hòa` written `Ho à`), ambiguous fragments stay
-//! (`ca nh ạc`: `canh ạc` or `ca nhạc`), and so do tokens that are not letters only
+//! glued together (`cho ăn`, `y tế`, `doanh thu ở`), ambiguous fragments stay
+//! (`ô n ào`: `ôn ào` or `ô nào`), and so do tokens that are not letters only
 //! (`V/v`, `H'Nhi`, `2O24`, `ố:` before `S` keeps its colon but joins).
 //!
 //! This is a repair of the characters, like dropping `**`: letters, marks and case stay
-//! as written, only the stray space goes. It runs in [`crate::normalize`], so spans
-//! point into the repaired text that `vanban normalize` prints, and each join is listed
-//! (an `ocr.repaired` warning in the record, `normalize.split_syllables` in the report).
+//! as written, only the stray space goes (see [`crate::ocr`]).
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::decompose_canonical;
 
-/// One syllable joined again: the pieces as OCR wrote them (`Qu ả ng`) and the result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Join {
-    pub written: String,
-    pub joined: String,
-}
+use super::Repair;
 
 /// Rhymes (vowels and final consonant, tone marks removed), sorted by bytes. The medial `o`/`u`
-/// is part of the rhyme (`oanh`, `uyên`); after `qu` it is the `u` of the onset.
-const RHYMES: [&str; 157] = [
+/// is part of the rhyme (`oanh`, `uyên`); after `qu` it is the `u` of the onset. `ăk`
+/// is in place names of the Central Highlands (`Đắk Lắk`).
+const RHYMES: [&str; 158] = [
     "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
     "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
     "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach", "oai", "oam",
@@ -39,19 +32,23 @@ const RHYMES: [&str; 157] = [
     "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
     "uơ", "y", "yêm", "yên", "yêng", "yêt", "yêu", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây",
     "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp",
-    "ôt", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "ư", "ưa", "ưc",
-    "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
+    "ôt", "ăc", "ăk", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "ư", "ưa",
+    "ưc", "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt",
+    "ươu",
 ];
 
-/// Words without an onset that stand alone in running text (`ăn`, `ở`, `Ủy`, `ý`). A
-/// syllable without an onset outside this list (`ệt`, `ời`, `ăm`) is taken for the
-/// tail of a split word, since the rhyme alone is not a word.
-const ONSETLESS_WORDS: &str = "a à á ả ạ ác ách ai ái ải am ám an án áng anh ánh ảnh ao \
-    ào áo ảo áp át ạt ăn ắt ẵm âm ấm ầm ẩm ân ấn ẩn ập ấp ất âu ấu ẩu ấy e è é em en én eo \
-    ê ế ếch êm ềnh i ì ỉ ích im in ít o ò ó ọ oà oai oan oán oang oanh oằn oe óc ọc oi ói \
-    ỏi om ong óng ô ồ ổ ốc ôi ổi ôm ốm ôn ổn ồn ông ống ơ ở ớ ơi ới ơn ớt u ù ú ủ ụ ùa úa \
-    ủa úc ui ủi ung ủng úng úp út uy uỷ ủy uyên uể ư ừ ưa ứa ức ưng ứng ửng ừng ước ướt \
-    ươm ướm ướp ương ưu y ý ỷ yếm yên yến yết yêu yếu";
+/// Words without an onset that stand alone in administrative text (`ăn`, `ở`, `Ủy`, `ý`,
+/// `ổn`). A syllable without an onset outside this list (`ệt`, `ời`, `ăm`, and the
+/// interjections `à`, `ạ`, `ế` that letters and decisions do not use) is taken for the
+/// tail of a split word. What matters is the words that can follow a syllable without a
+/// final consonant or tone: `ẩn`, `án`, `ải` are left out since `chu ẩn`, `to án`,
+/// `gi ải` are far likelier splits of `chuẩn`, `toán`, `giải` than phrases, while
+/// `doanh thu ở`, `thu ấn định` are real and keep `ở`, `ấn`.
+const ONSETLESS_WORDS: &str = "a ác ách ai ái am ám an áng anh ánh ảnh ao ào áo ảo \
+    áp át ạt ăn ắt âm ấm ầm ẩm ân ấn ập ấp ất âu ấu ẩu ấy e em en én eo ê ếch êm ềnh i \
+    ích im in ít o oai oan oán oang oanh oe óc oi ỏi om ong óng ô ổ ốc ôi ôm ốm ôn ổn ồn \
+    ông ống ở ơi ơn ớt u úc ui ủi ùn ung ủng úng úp út uy uỷ ủy uyên uể ưa ức ưng ứng ước \
+    ướt ươm ướm ướp ương ưu y ý ỷ yếm yên yến yết yêu yếu";
 
 /// Tone marks, numbered: none, grave, acute, hook, tilde, dot below.
 const ACUTE: u8 = 2;
@@ -141,7 +138,7 @@ fn is_rhyme(r: &str) -> bool {
 /// Whether `letters` (a [`Shape`]'s) is onset + rhyme, spelled as Vietnamese spells it.
 fn is_onset_rhyme(letters: &str, tone: u8) -> bool {
     let front = |r: &str| r.starts_with(['i', 'e', 'ê', 'y']);
-    let stop = letters.ends_with(['c', 'p', 't']) || letters.ends_with("ch");
+    let stop = letters.ends_with(['c', 'k', 'p', 't']) || letters.ends_with("ch");
     // A syllable closed by c, ch, p or t takes only the acute or the dot below.
     if stop && tone != ACUTE && tone != DOT {
         return false;
@@ -315,33 +312,33 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Joins split syllables in `text`. Returns the text unchanged (borrowed) and no joins
-/// when there is nothing to join, which is always the case for clean text.
-pub fn rejoin(text: &str) -> (Cow<'_, str>, Vec<Join>) {
-    let mut joins = Vec::new();
+/// Joins split syllables in `text`, pushing each join to `joins`. `None` when there is
+/// nothing to join, which is always the case for clean text.
+pub fn rejoin(text: &str, joins: &mut Vec<Repair>) -> Option<String> {
     // Splits happen around marked letters: text without any has none to join.
     if text.is_ascii() {
-        return (Cow::Borrowed(text), joins);
+        return None;
     }
+    let before = joins.len();
     let mut out = String::new();
     let mut copied = 0;
     let mut line_start = 0;
     for line in text.split('\n') {
-        for (from, to) in line_cuts(line, &mut joins) {
+        for (from, to) in line_cuts(line, joins) {
             out.push_str(&text[copied..line_start + from]);
             copied = line_start + to;
         }
         line_start += line.len() + 1;
     }
-    if joins.is_empty() {
-        return (Cow::Borrowed(text), joins);
+    if joins.len() == before {
+        return None;
     }
     out.push_str(&text[copied..]);
-    (Cow::Owned(out), joins)
+    Some(out)
 }
 
 /// The byte ranges of `line` to cut (the stray spaces), in order, and the joins made.
-fn line_cuts(line: &str, joins: &mut Vec<Join>) -> Vec<(usize, usize)> {
+fn line_cuts(line: &str, joins: &mut Vec<Repair>) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     if line.is_ascii() || !line.contains(' ') {
         return cuts;
@@ -369,9 +366,10 @@ fn line_cuts(line: &str, joins: &mut Vec<Join>) -> Vec<(usize, usize)> {
         if j > i {
             for (a, b) in segment(&tokens[i..=j], &fragment[i..=j]) {
                 let written = &line[tokens[i + a].core_start..tokens[i + b - 1].core_end];
-                joins.push(Join {
+                joins.push(Repair {
+                    what: super::SPLIT_SYLLABLES,
                     written: written.to_string(),
-                    joined: written.replace(' ', ""),
+                    repaired: written.replace(' ', ""),
                 });
                 for k in i + a..i + b - 1 {
                     cuts.push((tokens[k].end, tokens[k + 1].start));
@@ -383,13 +381,13 @@ fn line_cuts(line: &str, joins: &mut Vec<Join>) -> Vec<(usize, usize)> {
     cuts
 }
 
-/// A single letter after a word that labels items or after another letter (`điểm b`,
-/// `a, b, c ở trên`).
+/// A single letter after a word that labels items or after another letter in a list
+/// (`điểm b`, `a, b, c ở trên`).
 fn is_label(tokens: &[Token], i: usize) -> bool {
     let letter = |t: &Token| t.core.chars().count() == 1;
     i > 0
         && letter(&tokens[i])
-        && (letter(&tokens[i - 1])
+        && ((letter(&tokens[i - 1]) && tokens[i - 1].trail())
             || LABEL_WORDS.contains(&crate::fold::fold(tokens[i - 1].core).as_str()))
 }
 
@@ -557,9 +555,10 @@ mod tests {
     }
 
     fn joined(text: &str) -> String {
-        let (out, joins) = rejoin(text);
-        assert_eq!(joins.is_empty(), out == text, "{text:?}");
-        out.into_owned()
+        let mut joins = Vec::new();
+        let out = rejoin(text, &mut joins);
+        assert_eq!(joins.is_empty(), out.is_none(), "{text:?}");
+        out.unwrap_or_else(|| text.to_string())
     }
 
     #[test]
@@ -583,6 +582,12 @@ mod tests {
             ("Vi ệ t Nam", "Việt Nam"),
             // `ạc` is no word, so `nh` goes right, not into `canh`
             ("ca nh ạc", "ca nhạc"),
+            ("tỉnh Đắk L ắk", "tỉnh Đắk Lắk"),
+            ("QUY Ế T ĐỊNH", "QUYẾT ĐỊNH"),
+            ("ồ n ào", "ồn ào"),
+            ("Ho à", "Hoà"),
+            ("li ê n tịch, ngo ạ i ngữ", "liên tịch, ngoại ngữ"),
+            ("tiêu chu ẩn, thu ế, Hu ế", "tiêu chuẩn, thuế, Huế"),
         ];
         for (input, want) in table {
             assert_eq!(joined(input), want, "{input:?}");
@@ -601,10 +606,11 @@ mod tests {
             "các điểm a, b, c ở trên, c hoặc d",
             "ngày 2O tháng l0",
             "Phụ lục II, Chương IV, ỦY BAN",
-            // either side could take `n`: `ồn ào` or `ồ nào`
-            "ồ n ào",
-            // each piece is a word: `Hoà` and `Ho à` cannot be told apart
-            "Ho à",
+            // either side could take `n`: `ôn ào` or `ô nào` (`ồ` is no word: `ồ n ào`
+            // is `ồn ào`)
+            "ô n ào",
+            // vowels that meet across words in common phrases
+            "cho ăn, do ảnh hưởng, cho anh, doanh thu ở Việt Nam, thu ấn định",
             // pieces in different cases are different words
             "TH Ông",
             // two spaces are a gap, not a split
@@ -625,28 +631,23 @@ mod tests {
 
     #[test]
     fn lists_each_join_as_written() {
-        let (_, joins) = rejoin("tỉnh Qu ả ng Nam\nS ố: 1");
-        assert_eq!(
-            joins,
-            [
-                Join {
-                    written: "Qu ả ng".into(),
-                    joined: "Quảng".into()
-                },
-                Join {
-                    written: "S ố".into(),
-                    joined: "Số".into()
-                },
-            ]
-        );
+        let mut joins = Vec::new();
+        rejoin("tỉnh Qu ả ng Nam\nS ố: 1", &mut joins);
+        let shown: Vec<(&str, &str)> = joins
+            .iter()
+            .map(|j| (j.written.as_str(), j.repaired.as_str()))
+            .collect();
+        assert_eq!(shown, [("Qu ả ng", "Quảng"), ("S ố", "Số")]);
     }
 
     #[test]
-    fn ascii_and_clean_text_are_borrowed() {
-        assert!(matches!(rejoin("So 1 nam 2024").0, Cow::Borrowed(_)));
-        assert!(matches!(
-            rejoin("Quảng Ngãi, ngày 5 tháng 6 năm 2024").0,
-            Cow::Borrowed(_)
-        ));
+    fn clean_text_has_nothing_to_join() {
+        let mut joins = Vec::new();
+        assert_eq!(rejoin("So 1 nam 2024", &mut joins), None);
+        assert_eq!(
+            rejoin("Quảng Ngãi, ngày 5 tháng 6 năm 2024", &mut joins),
+            None
+        );
+        assert!(joins.is_empty());
     }
 }
