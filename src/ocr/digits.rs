@@ -50,7 +50,8 @@ pub fn read(text: &str, repairs: &mut Vec<Repair>) -> Option<String> {
         let year = run.len() == 4
             && run.starts_with(digit)
             && read.parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y));
-        if !(run.starts_with(digit) && run.ends_with(digit)) && !year {
+        let inside = run.starts_with(digit) && run.ends_with(digit);
+        if !inside && !year {
             continue;
         }
         let run_start = at - run.len();
