@@ -7,7 +7,7 @@
 //! (`O2`, `o6`) is left as written: the date and number grammars read those where their
 //! place makes them certain ([`crate::grammar::ocr_digits`]).
 
-use super::{LOOK_ALIKE_DIGITS, Repair};
+use super::{LOOK_ALIKE_DIGITS, Repair, is_letter_or_digit};
 
 /// The digit `c` stands for inside a number, if it is a look-alike letter.
 fn look_alike(c: char) -> Option<char> {
@@ -22,6 +22,14 @@ fn look_alike(c: char) -> Option<char> {
 /// Reads the look-alike letters in the numbers of `text` as digits, pushing each number
 /// repaired to `repairs`. `None` when there is none.
 pub fn read(text: &str, repairs: &mut Vec<Repair>) -> Option<String> {
+    // cheap test first: a digit next to a look-alike letter
+    let bytes = text.as_bytes();
+    let suspect = |b: &u8| b"OolIsS".contains(b);
+    if !bytes.windows(2).any(|w| {
+        (w[0].is_ascii_digit() && suspect(&w[1])) || (suspect(&w[0]) && w[1].is_ascii_digit())
+    }) {
+        return None;
+    }
     let mut out = String::new();
     let mut copied = 0;
     let mut start = 0;
@@ -31,7 +39,7 @@ pub fn read(text: &str, repairs: &mut Vec<Repair>) -> Option<String> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             continue;
         }
         let run = &text[start..at];

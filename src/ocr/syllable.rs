@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 
 use unicode_normalization::char::decompose_canonical;
 
-use super::Repair;
+use super::{Repair, is_letter, is_letter_or_digit};
+use crate::fold::fold_char;
 
 /// Rhymes (vowels and final consonant, tone marks removed), sorted by bytes. The medial `o`/`u`
 /// is part of the rhyme (`oanh`, `uyên`); after `qu` it is the `u` of the onset. `ăk`
@@ -118,13 +119,6 @@ fn tone(shape: &mut Shape, tone: u8) {
     shape.tones += 1;
 }
 
-fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
-}
-
 /// Onsets, longest first so that `ngh` is tried before `ng` and `n`.
 const ONSETS: [&str; 27] = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
@@ -176,15 +170,10 @@ pub fn is_syllable(word: &str) -> bool {
     shape(word).is_some_and(|s| s.tones <= 1 && is_onset_rhyme(&s.letters, s.tone))
 }
 
-static ONSETLESS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
-    let mut words: Vec<(String, u8)> = ONSETLESS_WORDS
-        .split_whitespace()
-        .map(|w| {
-            let s = shape(w).expect("a Vietnamese word");
-            (s.letters, s.tone)
-        })
-        .collect();
-    words.sort();
+/// [`ONSETLESS_WORDS`], sorted for binary search.
+static ONSETLESS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = ONSETLESS_WORDS.split_whitespace().collect();
+    words.sort_unstable();
     words
 });
 
@@ -192,6 +181,7 @@ static ONSETLESS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
 /// one of the few words without one. A token that starts with a consonant and has a
 /// vowel is taken as a word whatever its shape (`Covid`, `online`, names), so only
 /// consonant runs (`n`, `Qu`, `ng`, `TP`) and vowel-initial pieces can be fragments.
+/// Clean text asks this of every token, so the common answers come without allocating.
 fn stands_alone(word: &str) -> bool {
     if word.is_empty() {
         return false;
@@ -200,23 +190,35 @@ fn stands_alone(word: &str) -> bool {
         // `Qu` has a vowel but is an onset only
         return has_vowel(word) && !word.eq_ignore_ascii_case("qu");
     }
-    shape(word).is_some_and(|s| {
-        ONSETLESS
-            .binary_search_by(|(l, t)| (l.as_str(), *t).cmp(&(s.letters.as_str(), s.tone)))
-            .is_ok()
-    }) || !is_vietnamese(word)
+    // the word in lower case, on the stack: the listed words are short
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if len + c.len_utf8() > buf.len() {
+            len = 0;
+            break;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let lower = std::str::from_utf8(&buf[..len]).unwrap_or("");
+    ONSETLESS.binary_search(&lower).is_ok() || !is_vietnamese(word)
 }
 
-/// Whether `word` starts with a consonant.
+/// Whether `c` is a vowel letter, marks and case aside. Folding is a single match, so
+/// this is cheap enough to run on every token of clean text.
+fn is_vowel_char(c: char) -> bool {
+    matches!(fold_char(c), b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Whether `word` starts with a consonant letter.
 fn has_onset(word: &str) -> bool {
     word.chars()
         .next()
-        .is_some_and(|c| !shape(&c.to_string()).is_some_and(|s| s.letters.starts_with(is_vowel)))
+        .is_some_and(|c| fold_char(c).is_ascii_lowercase() && !is_vowel_char(c))
 }
 
 fn has_vowel(word: &str) -> bool {
-    word.chars()
-        .any(|c| shape(&c.to_string()).is_some_and(|s| s.letters.starts_with(is_vowel)))
+    word.chars().any(is_vowel_char)
 }
 
 /// Whether every character of `word` is a letter Vietnamese writes with.
@@ -297,16 +299,16 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         if piece.is_empty() {
             continue;
         }
-        let inner = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let inner = piece.trim_start_matches(|c: char| !is_letter_or_digit(c));
         let core_start = start + piece.len() - inner.len();
-        let core = inner.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let core = inner.trim_end_matches(|c: char| !is_letter_or_digit(c));
         out.push(Token {
             start,
             end: start + piece.len(),
             core_start,
             core_end: core_start + core.len(),
             core,
-            word: !core.is_empty() && core.chars().all(char::is_alphabetic),
+            word: !core.is_empty() && core.chars().all(is_letter),
         });
     }
     out
@@ -341,6 +343,14 @@ pub fn rejoin(text: &str, joins: &mut Vec<Repair>) -> Option<String> {
 fn line_cuts(line: &str, joins: &mut Vec<Repair>) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     if line.is_ascii() || !line.contains(' ') {
+        return cuts;
+    }
+    // most lines have no piece that could be a fragment: say so before building tokens
+    let could_be_fragment = |piece: &str| {
+        let core = piece.trim_matches(|c: char| !is_letter_or_digit(c));
+        !core.is_empty() && core.chars().all(is_letter) && !stands_alone(core)
+    };
+    if !line.split(' ').any(could_be_fragment) {
         return cuts;
     }
     let tokens = tokens(line);
