@@ -16,6 +16,7 @@ pub mod fold;
 pub mod grammar;
 pub mod layout;
 pub mod normalize;
+pub mod ocr;
 pub mod pipeline;
 pub mod record;
 pub mod review;

@@ -5,6 +5,8 @@
 //! (`-----`, `___`), gazette page headers (`CÔNG BÁO/Số …`) and page numbers, Word field
 //! residue (`PAGE 7`), digital-signature stamps (`Ký bởi: …`). They are removed here, once,
 //! so that extractors see words and line structure only. Table cells become lines.
+//! OCR damage is repaired where its shape makes that certain ([`crate::ocr`]: `n ăm`,
+//! `2O25`).
 //! Spelling, case and tone placement are never touched.
 
 use std::borrow::Cow;
@@ -14,6 +16,7 @@ use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::fold::fold_into;
+use crate::ocr::{self, Repair};
 
 /// The normalized text and a tally of what was removed or rewritten.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +27,8 @@ pub struct Normalized {
     pub key: String,
     /// `(what, how many)` for each kind of repair made, in a fixed order.
     pub repairs: Vec<(&'static str, usize)>,
+    /// The OCR repairs made, one by one, for the record's warnings.
+    pub ocr: Vec<Repair>,
 }
 
 static HTML_BREAK: LazyLock<Regex> =
@@ -141,11 +146,22 @@ pub fn normalize(decoded: &str) -> Normalized {
         );
     }
     text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
+    let mut ocr = Vec::new();
+    if let Some(repaired) = ocr::repair(&text, &mut ocr) {
+        for what in [ocr::SPLIT_SYLLABLES, ocr::LOOK_ALIKE_DIGITS] {
+            match ocr.iter().filter(|r| r.what == what).count() {
+                0 => {}
+                n => repairs.push((what, n)),
+            }
+        }
+        text = Cow::Owned(repaired);
+    }
     let (text, key) = drop_furniture_lines(&text, &mut repairs);
     Normalized {
         text,
         key,
         repairs: merge(repairs),
+        ocr,
     }
 }
 

@@ -8,8 +8,9 @@ use crate::doc::Doc;
 use crate::extract::{self, Context};
 use crate::layout::Layout;
 use crate::normalize;
+use crate::ocr;
 use crate::record::{Record, Source};
-use crate::warning::warning;
+use crate::warning::{self, warning};
 
 /// Turns one document's raw bytes into its record. Never panics on any input; a file
 /// that cannot be decoded gives a record with `error` set.
@@ -29,6 +30,11 @@ pub fn process(bytes: &[u8], path: &str, context: &Context) -> Record {
             .push(warning(note.code, note.message.clone()));
     }
     let normalized = normalize::normalize(&decoded.text);
+    for what in [ocr::SPLIT_SYLLABLES, ocr::LOOK_ALIKE_DIGITS] {
+        if let Some(note) = ocr::note(&normalized.ocr, what) {
+            record.warnings.push(warning(warning::OCR_REPAIRED, note));
+        }
+    }
     let doc = Doc::with_key(normalized.text, normalized.key);
     let layout = Layout::find(&doc);
     extract::extract(&doc, &layout, context, &mut record);
