@@ -220,7 +220,7 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
                 || starts_title(key)
                 || starts_abstract(key));
         let end = cut.unwrap_or(key.len());
-        if i >= top && cut.is_none() && !looks_like_issuer_line(doc, i) {
+        if i >= top && cut.is_none() && !looks_like_issuer_line(doc, i, layout.caseless) {
             if stop_here {
                 break;
             }
@@ -238,9 +238,9 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
 }
 
 /// After the first anchor, a line with no anchor of its own belongs to the issuer only
-/// when it reads like a heading line (capitals, short), as in OCR output that
-/// interleaves the two columns line by line.
-fn looks_like_issuer_line(doc: &Doc, i: usize) -> bool {
+/// when it reads like a heading line (short, in capitals unless the heading lost them),
+/// as in OCR output that interleaves the two columns line by line.
+fn looks_like_issuer_line(doc: &Doc, i: usize, caseless: bool) -> bool {
     let line = doc.lines[i];
     let text = doc.line_text(line);
     let key = doc.line_key(line);
@@ -249,7 +249,7 @@ fn looks_like_issuer_line(doc: &Doc, i: usize) -> bool {
     // (`ỦY BAN NHÂN DÂN` / `CỘNG HÒA …` / `TỈNH NINH BÌNH`).
     let unit_and_place = UNIT_AND_PLACE.is_match(words) && !COMMITTEE.is_match(words);
     key.len() <= 60
-        && super::kind::mostly_upper(text)
+        && (caseless || super::kind::mostly_upper(text))
         && !starts_title(key)
         && (BODY_START.is_match(words) || unit_and_place)
 }
