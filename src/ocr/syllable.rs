@@ -348,6 +348,11 @@ fn line_cuts(line: &str, joins: &mut Vec<Repair>) -> Vec<(usize, usize)> {
     // most lines have no piece that could be a fragment: say so before building tokens
     let could_be_fragment = |piece: &str| {
         let core = piece.trim_matches(|c: char| !is_letter_or_digit(c));
+        // The common case first: a word that opens with a consonant and has a vowel
+        // stands alone (`qu` aside), which the first few letters tell.
+        if has_onset(core) && !core.eq_ignore_ascii_case("qu") && has_vowel(core) {
+            return false;
+        }
         !core.is_empty() && core.chars().all(is_letter) && !stands_alone(core)
     };
     if !line.split(' ').any(could_be_fragment) {
