@@ -1003,9 +1003,14 @@ const NOT_IN_NAMES: [&str; 14] = [
 fn caseless_name(doc: &Doc, span: Span) -> Option<Span> {
     let words = words(doc, span);
     let first = words.first()?;
+    // Names of the Central Highlands peoples join syllables with an apostrophe
+    // (`ksor h'nhi`) and have family names of their own.
+    let highland = words
+        .iter()
+        .any(|w| doc.slice(w.0, w.1).contains(['\'', '’']));
     let ok = (2..=5).contains(&words.len())
         && lower_syllables(doc, span) == words.len()
-        && has_surname(doc, span)
+        && (has_surname(doc, span) || highland)
         && !is_head(doc, span)
         && !NOT_NAMES.contains(&doc.slice(first.0, first.1).to_lowercase().as_str());
     ok.then_some(span)
@@ -1593,6 +1598,11 @@ mod tests {
                     Some("chủ tịch"),
                     Some("trần thanh mẫn"),
                 ),
+            ),
+            // A name of the Central Highlands.
+            (
+                "nơi nhận:\n- lưu: vt.\n\nkt. giám đốc\nphó giám đốc\nksor h'nhi",
+                (Some("KT"), Some("giám đốc"), Some("phó giám đốc"), Some("ksor h'nhi")),
             ),
             // The end of a sentence is no name.
             (
