@@ -12,6 +12,40 @@ pub fn fold_char(c: char) -> u8 {
     if c.is_ascii() {
         return (c as u8).to_ascii_lowercase();
     }
+    // Vietnamese letters live in two blocks: read them from tables built from the match
+    // below (at compile time), which is the hot path of every key.
+    let u = c as u32;
+    if let Some(&b) = LATIN.get(u.wrapping_sub(LATIN_FROM) as usize) {
+        return b;
+    }
+    if let Some(&b) = VIETNAMESE.get(u.wrapping_sub(VIETNAMESE_FROM) as usize) {
+        return b;
+    }
+    fold_other(c)
+}
+
+/// Latin-1 letters to Latin Extended-B's `ư` (U+00C0–U+01B0): `À`, `Đ`, `ơ`, `Ư` ….
+const LATIN_FROM: u32 = 0xC0;
+const LATIN: [u8; 0x1B1 - 0xC0] = table(LATIN_FROM);
+/// Latin Extended Additional's Vietnamese letters (U+1EA0–U+1EF9): `Ạ` … `ỹ`.
+const VIETNAMESE_FROM: u32 = 0x1EA0;
+const VIETNAMESE: [u8; 0x1EFA - 0x1EA0] = table(VIETNAMESE_FROM);
+
+const fn table<const N: usize>(from: u32) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match char::from_u32(from + i as u32) {
+            Some(c) => fold_other(c),
+            None => b'~',
+        };
+        i += 1;
+    }
+    out
+}
+
+/// [`fold_char`] for characters outside ASCII, as one match.
+const fn fold_other(c: char) -> u8 {
     match c {
         'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
         | 'ẫ' | 'ậ' | 'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ' | 'Ă' | 'Ằ' | 'Ắ' | 'Ẳ' | 'Ẵ' | 'Ặ' | 'Â'

@@ -1602,7 +1602,12 @@ mod tests {
             // A name of the Central Highlands.
             (
                 "nơi nhận:\n- lưu: vt.\n\nkt. giám đốc\nphó giám đốc\nksor h'nhi",
-                (Some("KT"), Some("giám đốc"), Some("phó giám đốc"), Some("ksor h'nhi")),
+                (
+                    Some("KT"),
+                    Some("giám đốc"),
+                    Some("phó giám đốc"),
+                    Some("ksor h'nhi"),
+                ),
             ),
             // The end of a sentence is no name.
             (

@@ -207,7 +207,12 @@ fn stands_alone(word: &str) -> bool {
 /// Whether `c` is a vowel letter, marks and case aside. Folding is a single match, so
 /// this is cheap enough to run on every token of clean text.
 fn is_vowel_char(c: char) -> bool {
-    matches!(fold_char(c), b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    is_vowel_byte(fold_char(c))
+}
+
+/// Whether a key byte is a vowel letter.
+fn is_vowel_byte(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// Whether `word` starts with a consonant letter.
@@ -348,12 +353,25 @@ fn line_cuts(line: &str, joins: &mut Vec<Repair>) -> Vec<(usize, usize)> {
     // most lines have no piece that could be a fragment: say so before building tokens
     let could_be_fragment = |piece: &str| {
         let core = piece.trim_matches(|c: char| !is_letter_or_digit(c));
-        // The common case first: a word that opens with a consonant and has a vowel
-        // stands alone (`qu` aside), which the first few letters tell.
-        if has_onset(core) && !core.eq_ignore_ascii_case("qu") && has_vowel(core) {
+        // The common case in one pass, each letter folded once: a word that opens with a
+        // consonant stands alone when it has a vowel (`qu` aside), and is a fragment
+        // when it has none and only letters (`n`, `ng`).
+        let mut folded = core.chars().map(fold_char);
+        let Some(first) = folded.next() else {
             return false;
+        };
+        let onset = first.is_ascii_lowercase() && !is_vowel_byte(first);
+        if onset && !core.eq_ignore_ascii_case("qu") {
+            let mut letters = true;
+            for b in folded {
+                if is_vowel_byte(b) {
+                    return false;
+                }
+                letters &= b.is_ascii_lowercase();
+            }
+            return letters;
         }
-        !core.is_empty() && core.chars().all(is_letter) && !stands_alone(core)
+        core.chars().all(is_letter) && !stands_alone(core)
     };
     if !line.split(' ').any(could_be_fragment) {
         return cuts;
