@@ -148,7 +148,7 @@ fn place_before(doc: &Doc, at: usize, caseless: bool) -> Option<(String, Span)> 
             Some(p) => (p.trim_end(), true),
             None => (before, false),
         };
-        let mut start = line.start + column_start(place);
+        let mut start = line.start + column_start(place).max(after_number(place));
         let end = line.start + place.len();
         let named = if caseless {
             plain_place(&doc.key[start..end])
@@ -186,9 +186,30 @@ fn place_before(doc: &Doc, at: usize, caseless: bool) -> Option<(String, Span)> 
     Some((doc.value((s, e)), (s, e)))
 }
 
-/// Where the right column starts within `key`: after the last gap of two or more spaces.
+/// Where the text after a number ends within `key`: after its last word holding a digit,
+/// `:` or `/`, as when a PDF put the number and the date on one line with one space
+/// between them (`Số: 1502/QLD-ĐK Hà Nội, ngày …`); 0 when there is none.
+fn after_number(key: &str) -> usize {
+    let mut end = 0;
+    let mut at = 0;
+    for word in key.split(' ') {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b == b':' || b == b'/')
+        {
+            end = at + word.len();
+        }
+        at += word.len() + 1;
+    }
+    end
+}
+
+/// Where the right column starts within `key`: after the last gap of two or more spaces
+/// or a tab.
 fn column_start(key: &str) -> usize {
-    key.rfind("  ").map_or(0, |p| p + 2)
+    let spaces = key.rfind("  ").map_or(0, |p| p + 2);
+    let tab = key.rfind('\t').map_or(0, |p| p + 1);
+    spaces.max(tab)
 }
 
 /// Every word starts with a capital letter (`Hà Nội`, `Thành phố Huế`'s first word).
@@ -630,6 +651,35 @@ mod tests {
                 Some("hà nội"),
             ),
         ] {
+            let text = format!("{motto}{text}");
+            assert_eq!(place(&text).as_deref(), want, "{text:?}");
+        }
+    }
+
+    /// The number and the place on one line, as PDF text and converters leave them.
+    #[test]
+    fn place_after_a_number_on_its_line() {
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+        let table = [
+            // one space between the columns
+            (
+                "Số: 1502/QLD-ĐK Hà Nội, ngày 22 tháng 02 năm 2024\n",
+                Some("hà nội"),
+            ),
+            // a tab
+            (
+                "Số :    /QĐ. BQL–VP\t\t Vũng Tàu , ngày  tháng  năm 2007\n",
+                Some("vũng tàu"),
+            ),
+            // the column gap, as before
+            (
+                "Số: 1/SYT-VP        Thanh Hóa, ngày 30 tháng 10 năm 2018\n",
+                Some("thanh hóa"),
+            ),
+            // a number and nothing that names a place
+            ("Số: 1/SYT-VP, ngày 30 tháng 10 năm 2018\n", None),
+        ];
+        for (text, want) in table {
             let text = format!("{motto}{text}");
             assert_eq!(place(&text).as_deref(), want, "{text:?}");
         }
