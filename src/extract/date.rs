@@ -55,11 +55,45 @@ static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid regex")
 });
 
-/// Whether a line key holds a `ngày … tháng … năm …` phrase.
+/// A date line written with figures, as Word templates and informal letters have it:
+/// `Vân Sơn, ngày 05/6/2023` ending its line (or its column). Only with a place and its
+/// comma: `ngày 05/6/2023` alone is how the body cites dates. Group `place` is the place
+/// with what stands before it on the line, `date` the date's figures.
+static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<place>[^0-9:/,\n]{2,60}),[ \t]*(?P<ngay>ngay)[ \t]*(?P<date>[0-9]{1,2}[ \t]*[/.\-][ \t]*[0-9]{1,2}[ \t]*[/.\-][ \t]*[0-9]{4})[ \t]*\.?[ \t]*$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a line key holds a `ngày … tháng … năm …` phrase, or a date line written with
+/// figures after its place.
 pub fn is_date_line(key: &str) -> bool {
     DATE_WORD
         .find(key)
         .is_some_and(|m| date_phrase(&key[m.start()..]).is_ok())
+        || numeric_date_line(key).is_some()
+}
+
+/// The date of a line written `Place, ngày DD/MM/YYYY`, and where `ngày` and the date
+/// end in `key`.
+fn numeric_date_line(key: &str) -> Option<(PartialDate, usize, usize)> {
+    let c = NUMERIC_DATE_LINE.captures(key)?;
+    // A place is a few words (`Thành phố Hồ Chí Minh`), not a clause ending in a date.
+    let place = c.name("place")?.as_str();
+    let place = &place[column_start(place)..];
+    if place.split_whitespace().count() > 5 {
+        return None;
+    }
+    let figures = c.name("date")?;
+    let (date, used) = parse_body_date(figures.as_str())?;
+    (used == figures.len()).then_some(())?;
+    let date = PartialDate {
+        year: date.year?,
+        month: Some(date.month),
+        day: Some(date.day),
+    };
+    Some((date, c.name("ngay")?.start(), figures.end()))
 }
 
 /// A line that opens with a full date and a comma: `ngày 20 tháng 11 năm 2025, …`, a
@@ -107,7 +141,24 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
             fallback = Some(dated);
         }
     }
-    fallback.or_else(|| adopted_on(doc, layout))
+    fallback
+        .or_else(|| numeric_dated(doc, layout))
+        .or_else(|| adopted_on(doc, layout))
+}
+
+/// The heading's date line written with figures (`Vân Sơn, ngày 05/6/2023`), taken only
+/// with its place.
+fn numeric_dated(doc: &Doc, layout: &Layout) -> Option<Dated> {
+    layout.heading.clone().find_map(|i| {
+        let line = *doc.lines.get(i)?;
+        let (date, at, end) = numeric_date_line(doc.line_key(line))?;
+        let place = place_before(doc, line.start + at, layout.caseless)?;
+        Some(Dated {
+            date: Some(date),
+            date_span: (line.start + at, line.start + end),
+            place: Some(place),
+        })
+    })
 }
 
 /// Laws and resolutions of elected bodies carry the date they were passed, at the end:
@@ -527,6 +578,7 @@ fn valid_day(day: u8, month: u8, year: Option<u16>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     #[test]
     fn parses_date_phrases_with_leftover() {
@@ -654,6 +706,50 @@ mod tests {
             let text = format!("{motto}{text}");
             assert_eq!(place(&text).as_deref(), want, "{text:?}");
         }
+    }
+
+    /// A date line written with figures after its place; figures elsewhere are the
+    /// body's way of citing dates.
+    #[test]
+    fn date_lines_written_with_figures() {
+        let table = [
+            ("vân sơn, ngày 05/6/2023", Some("2023-06-05")),
+            ("   ha noi, ngay 5-12-2024.", Some("2024-12-05")),
+            (
+                "so: 88/tckh        da nang, ngay 01.02.2022",
+                Some("2022-02-01"),
+            ),
+            ("cong van so 45, ngay 01/02/2023", None),
+            (
+                "v/v thuc hien y kien chi dao cua ubnd tinh, ngay 01/02/2023",
+                None,
+            ),
+            ("ha noi, ngay 31/02/2023", None),
+            ("ha noi, ngay 05/6/2023 cua ubnd", None),
+        ];
+        for (key, want) in table {
+            let got = numeric_date_line(&fold(key)).and_then(|(d, _, _)| d.iso());
+            assert_eq!(got.as_deref(), want, "{key:?}");
+            assert_eq!(is_date_line(&fold(key)), want.is_some(), "{key:?}");
+        }
+        let doc = Doc::new(
+            "PHÒNG TÀI CHÍNH\nSố: 88/TCKH\nV/v báo cáo\n      Vân Sơn, ngày 05/6/2023\nKính gửi: A\n"
+                .into(),
+        );
+        let layout = Layout {
+            heading: 0..4,
+            ..Layout::default()
+        };
+        let dated = extract(&doc, &layout).expect("a date");
+        assert_eq!(
+            dated.date.and_then(|d| d.iso()).as_deref(),
+            Some("2023-06-05")
+        );
+        assert_eq!(dated.place.map(|p| p.0).as_deref(), Some("Vân Sơn"));
+        assert_eq!(
+            doc.slice(dated.date_span.0, dated.date_span.1),
+            "ngày 05/6/2023"
+        );
     }
 
     /// The number and the place on one line, as PDF text and converters leave them.
