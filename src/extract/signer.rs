@@ -31,6 +31,8 @@ use crate::record::Signer;
 const MAX_GAP: usize = 16;
 /// How many lines above `Nơi nhận` or a prefix a block without prefix may start.
 pub const LOOKBACK: usize = 12;
+/// How many lines below that anchor the block's name may stand, beside the list.
+const BESIDE_LIST: usize = 6;
 
 /// A signing prefix and what follows it: `KT.`, `TM`, `TL.`, `TUQ.`, `Q.`, Party `T/M`,
 /// `K/T`, `T/L`, OCR's `T.M`, and the words written out (`THAY MẶT`, `KÝ THAY`, `THỪA LỆNH`).
@@ -214,8 +216,20 @@ fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool) -> Found {
 /// `caseless` says the text lost its capitals (see [`Layout::caseless`]): names are then
 /// told by their words, not their case.
 pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool, caseless: bool) -> Option<usize> {
-    let elements = elements(doc, lines, caseless);
+    // The block starts within `lines`, but its name may stand beside the list below them
+    // (`TRƯỞNG PHÒNG` / `Nơi nhận:` / `- Lưu: VT.      Võ Thị Lan`).
+    let end = lines.end;
+    let reach = (end + BESIDE_LIST).min(doc.lines.len()).max(end);
+    let elements = elements(doc, lines.start..reach, caseless);
+    let beside_or_above = |block: &Block| {
+        block.name.as_ref().is_some_and(|(spans, line)| {
+            *line < end || spans.first().is_some_and(|s| s.0 > doc.lines[*line].start)
+        })
+    };
     for (a, el) in elements.iter().enumerate() {
+        if el.line >= end {
+            break;
+        }
         match el.kind {
             Kind::Prefix { .. } => {
                 let block = walk(doc, &elements, a);
@@ -223,11 +237,11 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool, caseless: bool)
                     return Some(el.line);
                 }
             }
-            Kind::Title
-                if (!strict || caseless || is_caps(doc.slice(el.span.0, el.span.1)))
-                    && accepts(doc, &elements, el, &walk(doc, &elements, a)) =>
-            {
-                return Some(el.line);
+            Kind::Title if !strict || caseless || is_caps(doc.slice(el.span.0, el.span.1)) => {
+                let block = walk(doc, &elements, a);
+                if accepts(doc, &elements, el, &block) && beside_or_above(&block) {
+                    return Some(el.line);
+                }
             }
             Kind::Name if marked_name(&elements, a) => return Some(el.line),
             _ => {}
@@ -1190,6 +1204,11 @@ mod tests {
     #[test]
     fn accepts_the_block_shapes() {
         let table: &[(&str, Fields)] = &[
+            // The title above Nơi nhận, the name beside the list.
+            (
+                "                                TRƯỞNG PHÒNG\nNơi nhận:\n- Như trên;\n- Lưu: VT.                    Võ Thị Lan",
+                (None, None, Some("TRƯỞNG PHÒNG"), Some("Võ Thị Lan")),
+            ),
             // Stacked, after Nơi nhận.
             (
                 "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
