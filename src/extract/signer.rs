@@ -832,9 +832,8 @@ fn kind_of(doc: &Doc, span: Span, caseless: bool) -> Kind {
     if let Some(kind) = prefix(doc, span) {
         return kind;
     }
-    if name(doc, span, caseless).is_some() {
-        return Kind::Name;
-    }
+    // No name test here: `classify` made it, and each name it found was returned there
+    // unless it is a mark, a list item or a prefixed piece, all told apart above.
     // Text that lost its capitals: any lone syllable may be half of a wrapped name.
     let lone_syllable = caseless
         && lower_syllables(doc, span) == 1
