@@ -57,10 +57,13 @@ pub static PARTY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A `Số` label that starts a number: `Số: 12/…`, `SỐ :  144 /…`, `Số 383-QĐ/TW`,
 /// `Số:` alone (number on the next line), `Nghị quyết số: 78/…`, unfilled `Số:   /KH`;
-/// OCR's doubled `Số::` and a first digit read as a letter (`Số: S642/CT-CS`).
+/// OCR's doubled `Số::`, its `S0:` (`ố` read as a zero, with a colon only) and a first
+/// digit read as a letter (`Số: S642/CT-CS`).
 pub static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^a-z0-9/])so\s*[:.]{0,2}\s*(?:[0-9]|[lios][0-9]|[._/~ ]*/|$)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:^|[^a-z0-9/])(?:so\s*[:.]{0,2}|s0\s*:[:.]?)\s*(?:[0-9]|[lios][0-9]|[._/~ ]*/|$)",
+    )
+    .expect("valid regex")
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
@@ -68,7 +71,7 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A `Số` label at the start of a line (not `… kiểm tra số 06` inside a sentence).
 pub static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^so\s*[:.]{0,2}\s*(?:[0-9]|[lios][0-9]|[._/~ ]*/|$)|^[a-z ]{0,24}\sso\s*:\s*[0-9]")
+    Regex::new(r"^(?:so\s*[:.]{0,2}|s0\s*:[:.]?)\s*(?:[0-9]|[lios][0-9]|[._/~ ]*/|$)|^[a-z ]{0,24}\sso\s*:\s*[0-9]")
         .expect("valid regex")
 });
 /// `Kính gửi:` at the start of a line; also `Kính gởi`, OCR `Kinh gui`, `K/g`, and a

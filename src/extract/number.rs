@@ -57,7 +57,11 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Found> {
 /// Offset in `key` just past `số`, its colon or dot, and the spaces after them.
 fn label_end(key: &str, from: usize) -> usize {
     let bytes = key.as_bytes();
-    let mut i = key[from..].find("so").map_or(from, |p| from + p + 2);
+    // `s0` is OCR's `Số` with its `ố` read as a zero (taken with a colon only).
+    let mut i = key[from..]
+        .find("so")
+        .or_else(|| key[from..].find("s0"))
+        .map_or(from, |p| from + p + 2);
     while i < bytes.len() && matches!(bytes[i], b' ' | b':' | b'.') && !next_is_blank_fill(bytes, i)
     {
         i += 1;
@@ -96,9 +100,11 @@ fn parse_at(text: &str, start: usize) -> Option<Found> {
             let mut symbol = String::new();
             // Rebuild the symbol from what was written after the year, without spaces.
             let written: String = consumed.split_whitespace().collect();
-            let after_seq = written.find(sep).map_or("", |p| &written[p + 1..]);
+            let after_seq = written
+                .find(sep)
+                .map_or("", |p| &written[p + sep.len_utf8()..]);
             let after_year = if year.is_some() {
-                after_seq.split_once(['/', '-']).map_or("", |(_, r)| r)
+                after_seq.split_once(SEPARATORS).map_or("", |(_, r)| r)
             } else {
                 after_seq
             };
@@ -181,7 +187,7 @@ fn number_field(i: &str) -> IResult<&str, Field<'_>> {
 fn filled(i: &str) -> IResult<&str, Field<'_>> {
     let (i, seq) = ocr_digits(i, 1, 7)?;
     let (i, _) = fill(i)?;
-    let (i, sep) = alt((char('/'), char('-'))).parse(i)?;
+    let (i, sep) = separator(i)?;
     let (i, groups) = symbol(i)?;
     Ok((i, Field::Filled { seq, sep, groups }))
 }
@@ -196,11 +202,7 @@ fn blank(i: &str) -> IResult<&str, Field<'_>> {
 // symbol := ws? group (ws? ("/" | "-") ws? group)*
 fn symbol(i: &str) -> IResult<&str, Vec<&str>> {
     let (i, first) = preceded(spaces, group).parse(i)?;
-    let (i, more) = many0(preceded(
-        (spaces, alt((char('/'), char('-'))), spaces),
-        group,
-    ))
-    .parse(i)?;
+    let (i, more) = many0(preceded((spaces, separator, spaces), group)).parse(i)?;
     let mut groups = vec![first];
     groups.extend(more);
     Ok((i, groups))
@@ -222,6 +224,15 @@ fn group(i: &str) -> IResult<&str, &str> {
         opt(char('&')),
     ))
     .parse(i)
+}
+
+/// What separates the parts of a number: `/`, `-` and the dashes word processors put
+/// for `-` (`UBND–VP`).
+const SEPARATORS: [char; 6] = ['/', '-', '\u{2013}', '\u{2014}', '\u{2010}', '\u{2011}'];
+
+// separator := "/" | "-" | "–" | "—" | "‐" | "‑"
+fn separator(i: &str) -> IResult<&str, char> {
+    nom::character::complete::one_of(&SEPARATORS[..]).parse(i)
 }
 
 // spaces := at most a few blanks on the same line
@@ -273,7 +284,24 @@ mod tests {
 
     #[test]
     fn accepts_real_number_shapes() {
-        let table: [Row; 11] = [
+        let table: [Row; 13] = [
+            // dashes from a word processor, kept as written
+            (
+                "12/UBND–VP",
+                "12/UBND–VP",
+                Some(12),
+                None,
+                Some("UBND–VP"),
+                "12/UBND–VP",
+            ),
+            (
+                "30/2020/NĐ–CP",
+                "30/2020/NĐ–CP",
+                Some(30),
+                Some(2020),
+                Some("NĐ–CP"),
+                "30/2020/NĐ–CP",
+            ),
             (
                 "2926/SYT-VP",
                 "2926/SYT-VP",
@@ -370,6 +398,28 @@ mod tests {
             assert_eq!(got.2, year, "{text}");
             assert_eq!(got.3.as_deref(), symbol, "{text}");
             assert_eq!(got.4, covered, "{text}");
+        }
+    }
+
+    /// The label as OCR and typists leave it, found in a whole heading.
+    #[test]
+    fn labels_in_a_heading() {
+        let motto = "ỦY BAN NHÂN DÂN TỈNH BÌNH LÂM       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
+        for (label, want) in [
+            ("Số: 12/UBND-VP", Some("12/UBND-VP")),
+            ("SỐ:12/UBND-VP", Some("12/UBND-VP")),
+            ("Sổ: 12/UBND-VP", Some("12/UBND-VP")),
+            ("S0: 12/UBND-VP", Some("12/UBND-VP")),
+            ("S0 12/UBND-VP", None),
+            ("Số: 12 / UBND- VP", Some("12/UBND-VP")),
+        ] {
+            let text = format!("{motto}{label}        Bình Lâm, ngày 5 tháng 3 năm 2024\n");
+            let doc = Doc::new(text);
+            let got = match extract(&doc, &Layout::find(&doc)) {
+                Some(Found::Number(n, _)) => Some(n.value),
+                _ => None,
+            };
+            assert_eq!(got.as_deref(), want, "{label:?}");
         }
     }
 
