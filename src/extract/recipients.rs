@@ -195,9 +195,10 @@ pub fn block(doc: &Doc, k: usize) -> Block {
                 let previous = current.take();
                 let last = previous.or_else(|| items.last().copied());
                 items.extend(previous);
-                // After the list's final full stop the block is over, unless bullets go on.
+                // After the list's final full stop the block is over, unless bullets go on
+                // or a label opens more (`Đồng kính gửi: …` on the same line).
                 if let Some(last) = last {
-                    if ended_list(doc, last) && !(bulleted && bullet) {
+                    if ended_list(doc, last) && !(bulleted && bullet) && !after_label {
                         return finish(items, i - 1);
                     }
                 } else {
@@ -371,6 +372,14 @@ mod tests {
                     "Bộ trưởng Bộ Tài chính",
                     "Chánh Văn phòng Ban Chỉ đạo 389",
                     "Thủ tướng Chính phủ (để báo cáo)",
+                ],
+            ),
+            (
+                "Kính gửi:\n+ Các sở, ban, ngành thuộc tỉnh;\n+ UBND các huyện.\nĐồng kính gửi: Ban Tuyên giáo Tỉnh ủy.\n\nThực hiện Quyết định số 749/QĐ-TTg.\n",
+                &[
+                    "Các sở, ban, ngành thuộc tỉnh",
+                    "UBND các huyện",
+                    "Ban Tuyên giáo Tỉnh ủy",
                 ],
             ),
             (
