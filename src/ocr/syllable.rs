@@ -390,14 +390,22 @@ impl Walk {
     fn to(&mut self, text: &str, to: usize) -> usize {
         debug_assert!(to >= self.key, "a walk goes forward");
         let bytes = text.as_bytes();
-        while self.key < to {
-            self.text += match bytes[self.text] {
-                0x00..=0x7F => 1,
-                0x80..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            self.key += 1;
+        // eight bytes at a time while the target is further: the characters starting
+        // in them are the bytes that are no continuation byte (0b10xxxxxx)
+        while let Some(chunk) = bytes.get(self.text..self.text + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let continuations = (x & !(x << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+            let starts = 8 - continuations;
+            if self.key + starts >= to {
+                break;
+            }
+            self.key += starts;
+            self.text += 8;
+        }
+        // the last few characters byte by byte, ending on a character boundary
+        while self.text < bytes.len() && (self.key < to || bytes[self.text] & 0xC0 == 0x80) {
+            self.key += usize::from(bytes[self.text] & 0xC0 != 0x80);
+            self.text += 1;
         }
         self.text
     }
@@ -413,6 +421,7 @@ const MAX_LETTERS: usize = 7;
 /// run of consonants goes before a vowel only.
 fn next_pair(key: &[u8], from: usize) -> Option<(Range<usize>, Range<usize>)> {
     let piece_end = |c: &u8| matches!(c, b' ' | b'\n');
+    let vowel = |at: usize| key.get(at).is_some_and(|&c| is_vowel_byte(c));
     for space in from.max(1)..key.len().saturating_sub(1) {
         if key[space] != b' ' {
             continue;
@@ -422,12 +431,18 @@ fn next_pair(key: &[u8], from: usize) -> Option<(Range<usize>, Range<usize>)> {
             continue;
         }
         let rest = &key[space + 1..];
-        if !is_vowel_byte(after)
-            && rest
-                .iter()
-                .take_while(|c| !piece_end(c))
-                .any(|&c| is_vowel_byte(c))
-        {
+        if !is_vowel_byte(after) {
+            // most words have a vowel second, which settles it
+            if vowel(space + 2)
+                || rest
+                    .iter()
+                    .take_while(|c| !piece_end(c))
+                    .any(|&c| is_vowel_byte(c))
+            {
+                continue;
+            }
+        } else if !is_vowel_byte(before) && space >= 2 && vowel(space - 2) {
+            // a consonant that ends a piece with a vowel, then a vowel
             continue;
         }
         let b_end = rest
@@ -1060,6 +1075,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_walk_finds_each_character(text in "[a-zăđờỆ€ 🎉\n]{0,40}", steps in proptest::collection::vec(0usize..12, 1..8)) {
+            let mut walk = Walk::default();
+            let mut at = 0;
+            for step in steps {
+                at += step;
+                let want = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                proptest::prop_assert_eq!(walk.to(&text, at), want);
+            }
+        }
+
         #[test]
         fn prefilters_change_nothing(
             pieces in proptest::collection::vec(
