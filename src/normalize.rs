@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::fold::fold_into;
+use crate::fold::{Opening, fold};
 use crate::ocr::{self, Repair};
 
 /// The normalized text and a tally of what was removed or rewritten.
@@ -59,18 +59,20 @@ static MOTTO_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(NAM|Nam)[ \t]*((?:Đ|đ)ộc[ \t]*lập|(?:Đ|đ)ÔC LẬP|ĐỘC LẬP)")
         .expect("valid regex")
 });
-static GAZETTE_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*c?ong bao\s*/\s*so\b").expect("valid regex"));
-static WORD_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:page\s+\d+|embed\s+\S+.*|h\.l\d+)\s*$").expect("valid regex")
+// The line patterns below see trimmed keys, which open with no white space: the byte
+// each can open with is enough to pass over most lines.
+static GAZETTE_HEADER: LazyLock<Opening> =
+    LazyLock::new(|| Opening::new(b"co", r"^\s*c?ong bao\s*/\s*so\b"));
+static WORD_FIELD: LazyLock<Opening> =
+    LazyLock::new(|| Opening::new(b"peh", r"^\s*(?:page\s+\d+|embed\s+\S+.*|h\.l\d+)\s*$"));
+static SIGNATURE_STAMP: LazyLock<Opening> = LazyLock::new(|| {
+    Opening::new(
+        b"knts",
+        r"^\s*(?:ky boi|nguoi ky|thoi gian ky|ky ngay|signature not verified|ngay ky)\s*:?",
+    )
 });
-static SIGNATURE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:ky boi|nguoi ky|thoi gian ky|ky ngay|signature not verified|ngay ky)\s*:?")
-        .expect("valid regex")
-});
-static STAMP_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:").expect("valid regex")
-});
+static STAMP_DETAIL: LazyLock<Opening> =
+    LazyLock::new(|| Opening::new(b"ect", r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:"));
 
 /// Normalizes decoded text: NFC (only when needed), line endings, invisible characters,
 /// then converter debris. The result is what `vanban normalize` prints.
@@ -146,17 +148,20 @@ pub fn normalize(decoded: &str) -> Normalized {
         );
     }
     text = replace(text, &MOTTO_GLUE, "$1\n$2", "glued_columns", &mut repairs);
+    // one key serves the OCR repairs and the line pass, unless OCR changed the text
+    let mut key = fold(&text);
     let mut ocr = Vec::new();
-    if let Some(repaired) = ocr::repair(&text, &mut ocr) {
+    if let Some(repaired) = ocr::repair(&text, &key, &mut ocr) {
         for what in [ocr::SPLIT_SYLLABLES, ocr::LOOK_ALIKE_DIGITS] {
             match ocr.iter().filter(|r| r.what == what).count() {
                 0 => {}
                 n => repairs.push((what, n)),
             }
         }
+        key = fold(&repaired);
         text = Cow::Owned(repaired);
     }
-    let (text, key) = drop_furniture_lines(&text, &mut repairs);
+    let (text, key) = drop_furniture_lines(&text, &key, &mut repairs);
     Normalized {
         text,
         key,
@@ -260,26 +265,31 @@ fn decode_entities(text: Cow<str>) -> Cow<str> {
 }
 
 /// Line-level pass: drops page furniture and stamps, trims line ends, and keeps at most
-/// one blank line in a row (blank lines separate blocks; more say nothing more). Returns
-/// the text and its folded key, built line by line from the keys matched here.
-fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) -> (String, String) {
+/// one blank line in a row (blank lines separate blocks; more say nothing more). `key`
+/// is `fold(text)`. Returns the text and its folded key, built line by line from the
+/// keys matched here.
+fn drop_furniture_lines(
+    text: &str,
+    key: &str,
+    repairs: &mut Vec<(&'static str, usize)>,
+) -> (String, String) {
     let mut out = String::with_capacity(text.len());
-    let mut out_key = String::with_capacity(text.len());
+    let mut out_key = String::with_capacity(key.len());
     let mut blank_run = 0;
     let mut dropped = 0;
     let mut in_stamp = false;
-    let mut key = String::new();
-    let mut previous_key = String::new();
-    for line in text.split('\n') {
+    let mut previous_key = "";
+    // `\n` folds to itself and nothing else does, so the key has the same lines
+    for (line, key) in text.split('\n').zip(key.split('\n')) {
         // Cells and tags leave indentation that says nothing; column gaps inside a
-        // line are kept.
+        // line are kept. A key byte is white space exactly when its character is, so
+        // both trims drop the same characters.
         let line = line.trim();
-        key.clear();
-        fold_into(line, &mut key);
-        let furniture = GAZETTE_HEADER.is_match(&key)
-            || WORD_FIELD.is_match(&key)
-            || is_page_number(&key, &previous_key);
-        let stamp = SIGNATURE_STAMP.is_match(&key) || (in_stamp && STAMP_DETAIL.is_match(&key));
+        let key = key.trim();
+        let furniture = GAZETTE_HEADER.is_match(key)
+            || WORD_FIELD.is_match(key)
+            || is_page_number(key, previous_key);
+        let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
         if furniture || stamp {
             dropped += 1;
@@ -297,9 +307,9 @@ fn drop_furniture_lines(text: &str, repairs: &mut Vec<(&'static str, usize)>) ->
         blank_run = 0;
         out.push_str(line);
         out.push('\n');
-        out_key.push_str(&key);
+        out_key.push_str(key);
         out_key.push('\n');
-        std::mem::swap(&mut previous_key, &mut key);
+        previous_key = key;
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -371,8 +381,36 @@ mod tests {
 
     #[test]
     fn drops_page_furniture_and_stamps() {
-        let input = "Điều 1. A\n\n4\n\nCÔNG BÁO/Số 755 + 756/Ngày 17-6-2025\nĐiều 2. B\nKý bởi: Văn phòng\nThời gian ký: 01.01.2025\nNguyễn Văn A\n";
+        let input = "Điều 1. A\n\n4\n\nCÔNG BÁO/Số 755 + 756/Ngày 17-6-2025\nĐiều 2. B\n\t Ký bởi: Văn phòng\nThời gian ký: 01.01.2025\nNguyễn Văn A\n";
         assert_eq!(norm(input), "Điều 1. A\n\nĐiều 2. B\nNguyễn Văn A\n");
+    }
+
+    #[test]
+    fn line_patterns_open_with_the_bytes_they_say() {
+        let table: [(&Opening, &[&str]); 4] = [
+            (&GAZETTE_HEADER, &["cong bao/so 7", "ong bao / so"]),
+            (&WORD_FIELD, &["page 7", "embed word.document", "h.l12"]),
+            (
+                &SIGNATURE_STAMP,
+                &[
+                    "ky boi: x",
+                    "nguoi ky: x",
+                    "thoi gian ky: x",
+                    "ky ngay",
+                    "signature not verified",
+                    "ngay ky: 1",
+                ],
+            ),
+            (
+                &STAMP_DETAIL,
+                &["email: a", "co quan: b", "chuc vu: c", "thoi gian: d"],
+            ),
+        ];
+        for (pattern, keys) in table {
+            for key in keys {
+                assert!(pattern.is_match(key), "{key:?}");
+            }
+        }
     }
 
     #[test]

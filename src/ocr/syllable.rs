@@ -13,6 +13,7 @@
 //! This is a repair of the characters, like dropping `**`: letters, marks and case stay
 //! as written, only the stray space goes (see [`crate::ocr`]).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::decompose_canonical;
@@ -319,29 +320,233 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Joins split syllables in `text`, pushing each join to `joins`. `None` when there is
-/// nothing to join, which is always the case for clean text.
-pub fn rejoin(text: &str, joins: &mut Vec<Repair>) -> Option<String> {
+/// Joins split syllables in `text`, pushing each join to `joins`. `key` is
+/// `fold(text)` (see [`crate::fold`]). `None` when there is nothing to join, which is
+/// always the case for clean text.
+///
+/// Every join has two neighbouring pieces in one group, one of them a fragment, and
+/// each pair in a group passes what [`line_cuts`] asks of neighbours: letters only with
+/// nothing between them but one space, [`forms_syllable`]'s rules between neighbours
+/// and its cases, and letters that fit inside one syllable. Clean text has few pairs
+/// that pass on the key and fewer still with a fragment, so only the lines holding such
+/// a pair are cut into tokens.
+pub fn rejoin(text: &str, key: &str, joins: &mut Vec<Repair>) -> Option<String> {
+    debug_assert_eq!(key.len(), text.chars().count(), "key is fold(text)");
     // Splits happen around marked letters: text without any has none to join.
     if text.is_ascii() {
         return None;
     }
+    let key = key.as_bytes();
     let before = joins.len();
     let mut out = String::new();
     let mut copied = 0;
-    let mut line_start = 0;
-    for line in text.split('\n') {
-        for (from, to) in line_cuts(line, joins) {
-            out.push_str(&text[copied..line_start + from]);
-            copied = line_start + to;
+    let mut walk = Walk::default();
+    let mut from = 0;
+    while let Some((a, b)) = next_pair(key, from) {
+        let a_start = walk.to(text, a.start);
+        let a_text = &text[a_start..walk.to(text, a.end)];
+        let b_start = walk.to(text, b.start);
+        // the walk stays at `b`, which the next pair may open with
+        let b_text = &text[b_start..walk.clone().to(text, b.end)];
+        if !could_pair_text(a_text, b_text) {
+            from = b.start;
+            continue;
         }
-        line_start += line.len() + 1;
+        // `\n` folds to itself and nothing else does, so the key has the text's lines
+        let start = text[..a_start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[b_start..]
+            .find('\n')
+            .map_or(text.len(), |i| b_start + i);
+        for (from, to) in line_cuts(&text[start..end], joins) {
+            out.push_str(&text[copied..start + from]);
+            copied = start + to;
+        }
+        from = key[b.start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(key.len(), |i| b.start + i);
+        walk = Walk {
+            key: from,
+            text: end,
+        };
     }
     if joins.len() == before {
         return None;
     }
     out.push_str(&text[copied..]);
     Some(out)
+}
+
+/// A character's offset in the key and its byte offset in the text, moved forward
+/// only, so that finding the text of a few pieces walks the text at most once.
+#[derive(Clone, Default)]
+struct Walk {
+    key: usize,
+    text: usize,
+}
+
+impl Walk {
+    /// Moves to key offset `to` (not behind) and returns the text offset there.
+    fn to(&mut self, text: &str, to: usize) -> usize {
+        debug_assert!(to >= self.key, "a walk goes forward");
+        let bytes = text.as_bytes();
+        // eight bytes at a time while the target is further: the characters starting
+        // in them are the bytes that are no continuation byte (0b10xxxxxx)
+        while let Some(chunk) = bytes.get(self.text..self.text + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let continuations = (x & !(x << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+            let starts = 8 - continuations;
+            if self.key + starts >= to {
+                break;
+            }
+            self.key += starts;
+            self.text += 8;
+        }
+        // the last few characters byte by byte, ending on a character boundary
+        while self.text < bytes.len() && (self.key < to || bytes[self.text] & 0xC0 == 0x80) {
+            self.key += usize::from(bytes[self.text] & 0xC0 != 0x80);
+            self.text += 1;
+        }
+        self.text
+    }
+}
+
+/// The most letters a syllable has (`nghiêng`).
+const MAX_LETTERS: usize = 7;
+
+/// The next two neighbouring pieces of `key` from `from` on that [`could_pair`] lets
+/// through, as the key ranges of their letters. Most spaces are passed over on the
+/// letters either side: a piece after the space that opens with a consonant must have
+/// no vowel (`ả ng`), since after a vowel a consonant then a vowel is no syllable, and a
+/// run of consonants goes before a vowel only.
+fn next_pair(key: &[u8], from: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let piece_end = |c: &u8| matches!(c, b' ' | b'\n');
+    let vowel = |at: usize| key.get(at).is_some_and(|&c| is_vowel_byte(c));
+    for space in from.max(1)..key.len().saturating_sub(1) {
+        if key[space] != b' ' {
+            continue;
+        }
+        let (before, after) = (key[space - 1], key[space + 1]);
+        if !before.is_ascii_lowercase() || !after.is_ascii_lowercase() {
+            continue;
+        }
+        let rest = &key[space + 1..];
+        if !is_vowel_byte(after) {
+            // most words have a vowel second, which settles it
+            if vowel(space + 2)
+                || rest
+                    .iter()
+                    .take_while(|c| !piece_end(c))
+                    .any(|&c| is_vowel_byte(c))
+            {
+                continue;
+            }
+        } else if !is_vowel_byte(before) && space >= 2 && vowel(space - 2) {
+            // a consonant that ends a piece with a vowel, then a vowel
+            continue;
+        }
+        let b_end = rest
+            .iter()
+            .position(piece_end)
+            .map_or(key.len(), |i| space + 1 + i);
+        let a_start = key[..space]
+            .iter()
+            .rposition(piece_end)
+            .map_or(0, |i| i + 1);
+        let a = KeyPiece::of(&key[a_start..space], a_start);
+        let b = KeyPiece::of(&key[space + 1..b_end], space + 1);
+        if could_pair(&a, &b) {
+            return Some((a.at..a.at + a.core.len(), b.at..b.at + b.core.len()));
+        }
+    }
+    None
+}
+
+/// A piece of the key between spaces: its letters and digits (`core`), where they
+/// start in the key, and whether anything else stands before or after them. Key bytes
+/// say what [`tokens`] asks of characters: a character is a letter exactly when its key
+/// byte is `a`–`z`, a digit when it is `0`–`9`. A space outside ASCII splits a piece
+/// that [`tokens`] keeps whole, but only where that piece has a character that is no
+/// letter: at its edge, which no join crosses either, or inside, which makes it no word.
+struct KeyPiece<'k> {
+    core: &'k [u8],
+    /// Offset of `core` in the key.
+    at: usize,
+    lead: bool,
+    trail: bool,
+}
+
+impl<'k> KeyPiece<'k> {
+    fn of(piece: &'k [u8], at: usize) -> Self {
+        let kept = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+        let start = piece.iter().position(kept).unwrap_or(piece.len());
+        let end = piece.iter().rposition(kept).map_or(start, |i| i + 1);
+        KeyPiece {
+            core: &piece[start..end],
+            at: at + start,
+            lead: start > 0,
+            trail: end < piece.len(),
+        }
+    }
+
+    /// Letters only, as [`Token::word`].
+    fn word(&self) -> bool {
+        !self.core.is_empty() && self.core.iter().all(u8::is_ascii_lowercase)
+    }
+
+    fn has_vowel(&self) -> bool {
+        self.core.iter().any(|&b| is_vowel_byte(b))
+    }
+}
+
+/// Whether `a` then `b` could be neighbours inside one joined group, as far as their
+/// keys tell.
+fn could_pair(a: &KeyPiece, b: &KeyPiece) -> bool {
+    if a.trail || b.lead || !a.word() || !b.word() {
+        return false;
+    }
+    if a.core.len() + b.core.len() > MAX_LETTERS {
+        return false;
+    }
+    let onset = |p: &KeyPiece| !is_vowel_byte(p.core[0]);
+    // forms_syllable's rules: a consonant run goes before a vowel only, and a word
+    // that stands alone (an onset and a vowel, `qu` aside) takes no consonant run
+    // after it; the key cannot tell `qu` from `qư`, so both are let through
+    if !a.has_vowel() && onset(b) {
+        return false;
+    }
+    if !b.has_vowel() && onset(a) && a.has_vowel() && a.core != b"qu" {
+        return false;
+    }
+    fits_in_syllable(a.core.iter().chain(b.core))
+}
+
+/// What the key cannot tell of a pair that [`could_pair`] lets through: whether the
+/// cases agree as in one word, and whether either piece is a fragment.
+fn could_pair_text(a: &str, b: &str) -> bool {
+    let (case_a, case_b) = (case_of(a), case_of(b));
+    let cases = (case_a == Case::Upper && case_b == Case::Upper)
+        || (case_a != Case::Mixed && case_b == Case::Lower);
+    cases && (!stands_alone(a) || !stands_alone(b))
+}
+
+/// Whether folded letters can be all or part of one syllable's: consonants, vowels,
+/// consonants, no more than an onset (3), a run of vowels (4) and a final (2) hold.
+fn fits_in_syllable<'a>(letters: impl Iterator<Item = &'a u8>) -> bool {
+    let (mut onset, mut vowels, mut coda) = (0, 0, 0);
+    for &b in letters {
+        if is_vowel_byte(b) {
+            if coda > 0 {
+                return false;
+            }
+            vowels += 1;
+        } else if vowels == 0 {
+            onset += 1;
+        } else {
+            coda += 1;
+        }
+    }
+    onset <= 3 && vowels <= 4 && coda <= 2
 }
 
 /// The byte ranges of `line` to cut (the stray spaces), in order, and the joins made.
@@ -589,7 +794,7 @@ mod tests {
 
     fn joined(text: &str) -> String {
         let mut joins = Vec::new();
-        let out = rejoin(text, &mut joins);
+        let out = rejoin(text, &crate::fold::fold(text), &mut joins);
         assert_eq!(joins.is_empty(), out.is_none(), "{text:?}");
         out.unwrap_or_else(|| text.to_string())
     }
@@ -665,7 +870,8 @@ mod tests {
     #[test]
     fn lists_each_join_as_written() {
         let mut joins = Vec::new();
-        rejoin("tỉnh Qu ả ng Nam\nS ố: 1", &mut joins);
+        let text = "tỉnh Qu ả ng Nam\nS ố: 1";
+        rejoin(text, &crate::fold::fold(text), &mut joins);
         let shown: Vec<(&str, &str)> = joins
             .iter()
             .map(|j| (j.written.as_str(), j.repaired.as_str()))
@@ -673,14 +879,238 @@ mod tests {
         assert_eq!(shown, [("Qu ả ng", "Quảng"), ("S ố", "Số")]);
     }
 
+    /// Every letter string [`is_onset_rhyme`] accepts: an onset (or none) and a rhyme,
+    /// or what the `qu` and `gi` onsets take, a rhyme without its first letter.
+    fn all_syllable_letters() -> Vec<String> {
+        let tails = RHYMES
+            .iter()
+            .map(|r| &r[r.chars().next().unwrap().len_utf8()..]);
+        let rests: Vec<&str> = RHYMES.iter().copied().chain(tails).chain([""]).collect();
+        let mut all = Vec::new();
+        for onset in std::iter::once("").chain(ONSETS) {
+            for rest in &rests {
+                let letters = format!("{onset}{rest}");
+                if is_onset_rhyme(&letters, ACUTE) {
+                    all.push(letters);
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_part_of_a_syllable_fits_in_one() {
+        let all = all_syllable_letters();
+        assert!(all.len() > 1000, "{}", all.len());
+        for letters in all {
+            let key = crate::fold::fold(&letters);
+            assert!(key.len() <= MAX_LETTERS, "{letters}");
+            for start in 0..key.len() {
+                for end in start..=key.len() {
+                    let part = &key.as_bytes()[start..end];
+                    assert!(fits_in_syllable(part.iter()), "{letters}: {part:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shape_letters_fold_as_the_text_does() {
+        // for the letters a word token is made of, the key stands for the letters
+        // `shape` reads, vowel for vowel (`Ṍ` has a shape but is no such letter)
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if let Some(shape) = shape(&text).filter(|_| is_letter(c)) {
+                assert_eq!(
+                    crate::fold::fold(&shape.letters),
+                    crate::fold::fold(&text),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    /// Pieces that make or nearly make joins: fragments, whole words, punctuation,
+    /// white space outside ASCII.
+    const TRICKY: [&str; 78] = [
+        "n",
+        "Qu",
+        "qu",
+        "QU",
+        "ả",
+        "Ả",
+        "ng",
+        "NG",
+        "S",
+        "ố:",
+        "ố",
+        "ăm",
+        "ệt",
+        "ỆT",
+        "ời",
+        "TP",
+        "UBND",
+        "ô",
+        "ồ",
+        "ào",
+        "X",
+        "Ã",
+        "HỘI",
+        "Vi",
+        "VI",
+        "tr",
+        "ư",
+        "ờng",
+        "(Qu",
+        "H",
+        "Ò",
+        "A",
+        "a",
+        "điểm",
+        "b",
+        "c,",
+        "c",
+        "y",
+        "tế",
+        "cho",
+        "ăn",
+        "thu",
+        "ở",
+        "2O",
+        "V/v",
+        "H'Nhi",
+        "Ng",
+        "ãi",
+        "gi",
+        "ữ",
+        "ngh",
+        "iêng",
+        "NGH",
+        "IÊNG",
+        "ĩa",
+        "đ",
+        "Đ",
+        "ắk",
+        "L",
+        "ho",
+        "à",
+        "uy",
+        "ên",
+        "chu",
+        "ẩn",
+        "k",
+        "hu",
+        "ế",
+        "qư",
+        "ươ",
+        "ng\u{2028}",
+        "\u{2028}ả",
+        "ận",
+        "ạ",
+        "nh",
+        "ca",
+        "ạc",
+        "li",
+    ];
+
+    /// What the prefilters must never do: pass over a join.
+    fn check_prefilter(text: &str) {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let out = rejoin(text, &crate::fold::fold(text), &mut fast);
+        let want = rejoin_every_line(text, &mut slow);
+        assert_eq!(out.unwrap_or_else(|| text.to_string()), want, "{text:?}");
+        assert_eq!(fast, slow, "{text:?}");
+    }
+
+    #[test]
+    fn prefilters_pass_over_every_pair_and_triple_of_tricky_pieces_alike() {
+        for a in TRICKY {
+            for b in TRICKY {
+                check_prefilter(&format!("{a} {b}"));
+                for c in ["ng", "ăm", "ả", "n", "ào", "Qu"] {
+                    check_prefilter(&format!("{a} {b} {c}"));
+                    check_prefilter(&format!("{c} {a} {b}\nX {c} {a}"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clean_text_has_no_pair_to_look_at() {
+        for text in [
+            "Quảng Ngãi, ngày 5 tháng 6 năm 2024",
+            "Ủy ban nhân dân tỉnh",
+            "SỞ Y TẾ, Sở Y tế, của Ủy ban, nhà ở",
+        ] {
+            let key = crate::fold::fold(text);
+            let mut from = 0;
+            while let Some((a, b)) = next_pair(key.as_bytes(), from) {
+                let text_of =
+                    |r: Range<usize>| text.chars().skip(r.start).take(r.len()).collect::<String>();
+                assert!(
+                    !could_pair_text(&text_of(a), &text_of(b.clone())),
+                    "{text:?}"
+                );
+                from = b.start;
+            }
+        }
+    }
+
+    /// [`rejoin`] without its prefilters: every line through [`line_cuts`].
+    fn rejoin_every_line(text: &str, joins: &mut Vec<Repair>) -> String {
+        let mut out = String::new();
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            let mut copied = 0;
+            for (from, to) in line_cuts(line, joins) {
+                out.push_str(&line[copied..from]);
+                copied = to;
+            }
+            out.push_str(&line[copied..]);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_walk_finds_each_character(text in "[a-zăđờỆ€ 🎉\n]{0,40}", steps in proptest::collection::vec(0usize..12, 1..8)) {
+            let mut walk = Walk::default();
+            let mut at = 0;
+            for step in steps {
+                at += step;
+                let want = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                proptest::prop_assert_eq!(walk.to(&text, at), want);
+            }
+        }
+
+        #[test]
+        fn prefilters_change_nothing(
+            pieces in proptest::collection::vec(
+                (
+                    proptest::sample::select(&TRICKY[..]),
+                    proptest::sample::select(&[" ", " ", " ", " ", "  ", ", ", "\n", " \n"][..]),
+                ),
+                1..30,
+            )
+        ) {
+            let text: String = pieces.iter().flat_map(|(p, sep)| [*p, *sep]).collect();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let out = rejoin(&text, &crate::fold::fold(&text), &mut fast);
+            let want = rejoin_every_line(&text, &mut slow);
+            proptest::prop_assert_eq!(out.unwrap_or_else(|| text.clone()), want);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
     #[test]
     fn clean_text_has_nothing_to_join() {
         let mut joins = Vec::new();
-        assert_eq!(rejoin("So 1 nam 2024", &mut joins), None);
-        assert_eq!(
-            rejoin("Quảng Ngãi, ngày 5 tháng 6 năm 2024", &mut joins),
-            None
-        );
+        for text in ["So 1 nam 2024", "Quảng Ngãi, ngày 5 tháng 6 năm 2024"] {
+            assert_eq!(rejoin(text, &crate::fold::fold(text), &mut joins), None);
+        }
         assert!(joins.is_empty());
     }
 }
