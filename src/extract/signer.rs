@@ -65,10 +65,11 @@ static INLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A prefix or a title glued to the caps word before it: `CHÍNH PHỦKT. THỦ TƯỚNG`,
-/// `THỦ TƯỚNGPHÓ THỦ TƯỚNG`, `QUỐC HỘICHỦ TỊCH`. Group 1 is where the second cell begins.
+/// `THỦ TƯỚNGPHÓ THỦ TƯỚNG`, `QUỐC HỘICHỦ TỊCH`. The second cell begins after the letter
+/// (or the `;` and its spaces) that a match opens with.
 static GLUE: LazyLock<Regex> = LazyLock::new(|| {
     // After a comma, capitals are abbreviations in a list (`Lưu: VT, KT.`), not a prefix.
-    Regex::new(r"(?:[a-z]|;\s*)((?:kt|tm|tl|tuq)\.\s*[a-z]|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
+    Regex::new(r"(?:[a-z]|;\s*)(?:(?:kt|tm|tl|tuq)\.\s*[a-z]|[kt]/[tml]\s|pho\s|chu tich\b|thu tuong\b|thu truong\b|bo truong\b|giam doc\b)")
         .expect("valid regex")
 });
 /// Ranks and degrees written before a name: `Thượng tướng`, `Đại tá`, `PGS.TS.`, `ThS`.
@@ -716,18 +717,31 @@ fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>, caseless: bool
     }
     let key = &doc.key[span.0..span.1];
     let mut start = span.0;
-    // Every glued cell holds `.`, `/` or one of the title words: most pieces hold none.
-    let may_glue = key.contains(['.', '/'])
-        || ["pho", "chu tich", "thu t", "bo truong", "giam doc"]
-            .iter()
-            .any(|w| key.contains(w));
-    let glue = if may_glue {
-        GLUE.captures_iter(key).filter_map(|c| c.get(1)).collect()
+    // Every glued cell holds a prefix with its mark or one of the title words: most
+    // pieces hold none.
+    let may_glue = [
+        "kt.", "tm.", "tl.", "tuq.", "/t", "/m", "/l", "pho", "chu tich", "thu t", "bo truong",
+        "giam doc",
+    ]
+    .iter()
+    .any(|w| key.contains(w));
+    // Where each second cell begins: after the letter, or after `;` and its spaces, that
+    // the match opens with.
+    let glue: Vec<usize> = if may_glue {
+        GLUE.find_iter(key)
+            .map(|m| {
+                let opener = &key[m.start()..m.end()];
+                match opener.strip_prefix(';') {
+                    Some(rest) => m.start() + 1 + (rest.len() - rest.trim_start().len()),
+                    None => m.start() + 1,
+                }
+            })
+            .collect()
     } else {
         Vec::new()
     };
     for g in glue {
-        let at = span.0 + g.start();
+        let at = span.0 + g;
         // Only capitals glue: `PHỦKT.` is two cells, `phủkt.` is noise; after `;` a
         // prefix in capitals starts the signature column (`- Như trên; KT. GIÁM ĐỐC`).
         // Text that lost its capitals glues all the same.
