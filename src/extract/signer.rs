@@ -852,19 +852,16 @@ fn kind_of(doc: &Doc, span: Span, caseless: bool) -> Kind {
     let lone_syllable = caseless
         && lower_syllables(doc, span) == 1
         && !NOT_NAMES.contains(&text.to_lowercase().as_str());
-    if word_count(doc, span) == 1
-        && (is_name_word(text, false) || lone_syllable)
-        && !is_head(doc, span)
-    {
+    // Counted once, and only as far as the tests below look.
+    let words = word_count_up_to(doc, span, 13);
+    if words == 1 && (is_name_word(text, false) || lone_syllable) && !is_head(doc, span) {
         return Kind::NamePart;
     }
-    if is_title(doc, span) {
+    if is_title(doc, span, words) {
         return Kind::Title;
     }
-    if is_caps(text) && word_count(doc, span) <= 12 && !key.bytes().any(|b| b.is_ascii_digit()) {
-        let words = words(doc, span);
-        let surname = has_surname(doc, span);
-        if surname && (2..=5).contains(&words.len()) {
+    if is_caps(text) && words <= 12 && !key.bytes().any(|b| b.is_ascii_digit()) {
+        if (2..=5).contains(&words) && has_surname(doc, span) {
             return Kind::CapsName;
         }
         return Kind::Caps;
@@ -924,10 +921,11 @@ fn prefix(doc: &Doc, span: Span) -> Option<Kind> {
 
 /// A position title: starts with a title word, short, no digits, and in capitals or,
 /// in lower case (legacy texts: `thủ tướng chính phủ`, `Phó thủ tướng`), without commas.
-fn is_title(doc: &Doc, span: Span) -> bool {
+///
+/// `words` is the span's number of words, counted at least up to 13.
+fn is_title(doc: &Doc, span: Span, words: usize) -> bool {
     let key = &doc.key[span.0..span.1];
     let text = doc.slice(span.0, span.1);
-    let words = word_count(doc, span);
     // The cheap tests first: most pieces fail one of them.
     words <= 12
         && !key.bytes().any(|b| b.is_ascii_digit())
@@ -1155,14 +1153,17 @@ fn words(doc: &Doc, span: Span) -> Vec<Span> {
 
 /// Whether a span has more than `n` words, without listing them.
 fn more_words_than(doc: &Doc, span: Span, n: usize) -> bool {
+    word_count_up_to(doc, span, n + 1) > n
+}
+
+/// The number of words of a span, counted no further than `cap`.
+fn word_count_up_to(doc: &Doc, span: Span, cap: usize) -> usize {
     let key = &doc.key.as_bytes()[span.0..span.1];
-    let starts = key
-        .iter()
+    key.iter()
         .enumerate()
         .filter(|&(i, b)| !b.is_ascii_whitespace() && (i == 0 || key[i - 1].is_ascii_whitespace()))
-        .take(n + 1)
-        .count();
-    starts > n
+        .take(cap)
+        .count()
 }
 
 fn word_count(doc: &Doc, span: Span) -> usize {
