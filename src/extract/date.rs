@@ -246,15 +246,23 @@ fn place_before(doc: &Doc, at: usize, caseless: bool) -> Option<(String, Span)> 
 /// between them (`Số: 1502/QLD-ĐK Hà Nội, ngày …`); 0 when there is none.
 fn after_number(key: &str) -> usize {
     let mut end = 0;
-    let mut at = 0;
-    for word in key.split(' ') {
-        if word
-            .bytes()
-            .any(|b| b.is_ascii_digit() || b == b':' || b == b'/')
-        {
-            end = at + word.len();
+    let mut word_start = None;
+    let bytes = key.as_bytes();
+    for i in 0..=bytes.len() {
+        let blank = bytes.get(i).is_none_or(u8::is_ascii_whitespace);
+        match (blank, word_start) {
+            (true, Some(s)) => {
+                if bytes[s..i]
+                    .iter()
+                    .any(|&b| b.is_ascii_digit() || b == b':' || b == b'/')
+                {
+                    end = i;
+                }
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
         }
-        at += word.len() + 1;
     }
     end
 }
@@ -770,6 +778,11 @@ mod tests {
             (
                 "Số :    /QĐ. BQL–VP\t\t Vũng Tàu , ngày  tháng  năm 2007\n",
                 Some("vũng tàu"),
+            ),
+            // a tab, one word of the place before it
+            (
+                "Số: 123/UBND-VP\tBình Lâm, ngày 07 tháng 8 năm 2024\n",
+                Some("bình lâm"),
             ),
             // the column gap, as before
             (

@@ -720,7 +720,17 @@ fn push_cells(doc: &Doc, span: Span, out: &mut Vec<(Span, bool)>, caseless: bool
     // Every glued cell holds a prefix with its mark or one of the title words: most
     // pieces hold none.
     let may_glue = [
-        "kt.", "tm.", "tl.", "tuq.", "/t", "/m", "/l", "pho", "chu tich", "thu t", "bo truong",
+        "kt.",
+        "tm.",
+        "tl.",
+        "tuq.",
+        "/t",
+        "/m",
+        "/l",
+        "pho",
+        "chu tich",
+        "thu t",
+        "bo truong",
         "giam doc",
     ]
     .iter()
