@@ -213,11 +213,16 @@ fn place_before(doc: &Doc, at: usize, caseless: bool) -> Option<(String, Span)> 
         if !has_comma && !named {
             return None;
         }
+        // The halves of a wrapped place are written alike (`Hà` / `Nội`, `HÀ` / `NỘI`); a
+        // line in capitals over a place in small letters is the issuer's column
+        // (`HUYỆN ỦY PHÚ LỘC` / `Phú Lộc, ngày …`).
+        let caps = |s: usize, e: usize| crate::extract::signer::is_caps(doc.slice(s, e));
+        let place_caps = caps(start, end);
         let wrapped = |a: &crate::doc::Line| {
             if caseless {
                 starts_place(doc, index - 1)
             } else {
-                continues_place(doc, *a)
+                continues_place(doc, *a) && caps(a.start, a.end) == place_caps
             }
         };
         if start == line.start
@@ -783,6 +788,15 @@ mod tests {
             (
                 "Số: 123/UBND-VP\tBình Lâm, ngày 07 tháng 8 năm 2024\n",
                 Some("bình lâm"),
+            ),
+            // the issuer's line in capitals above is no half of the place
+            (
+                "ĐẢNG BỘ TỈNH BÌNH LÂM\nHUYỆN ỦY PHÚ LỘC\nPhú Lộc, ngày 3 tháng 3 năm 2024\n",
+                Some("phú lộc"),
+            ),
+            (
+                "Số: 1/SYT-VP\nHÀ\nNỘI, NGÀY 3 THÁNG 3 NĂM 2024\n",
+                Some("hà nội"),
             ),
             // the column gap, as before
             (
