@@ -247,7 +247,17 @@ fn under_title(
         if recital || TITLE_STOP.is_match(key) || i - title.line > MAX_LINES {
             break;
         }
-        if layout.caseless && start.is_some() && !continues(doc, end) && body_opens(key, issuer) {
+        // Without capitals, a lead-in ending in a colon, a sentence opening with the
+        // issuer's name, a date or a cited document opens the body. With them, the
+        // lead-in alone does (`… thông báo lịch tiếp công dân như sau:` right under the
+        // title, where a scrape dropped the blank line); the other cues also open clauses
+        // of long titles (`… được sửa đổi, bổ sung bởi` / `Thông tư số 69/2023/…`).
+        let opens = if layout.caseless {
+            body_opens(key, issuer)
+        } else {
+            key.trim_end().ends_with(':')
+        };
+        if start.is_some() && !continues(doc, end) && opens {
             break;
         }
         // Legacy headings lost their capitals: there the actor line is known by what
@@ -300,6 +310,30 @@ mod tests {
         let layout = Layout::find(&doc);
         let title = find_title(&doc, &layout);
         extract(&doc, &layout, title.as_ref(), Some(issuer)).map(|s| s.0.to_lowercase())
+    }
+
+    /// A title in running text ends at the lead-in that opens the body right under it,
+    /// where a scrape dropped the blank line; a title's own clauses do not end it.
+    #[test]
+    fn a_lead_in_under_the_title_ends_it() {
+        let table = [
+            (
+                "THÔNG BÁO\nVề việc tiếp công dân định kỳ tháng 11\nChủ tịch UBND xã thông báo như sau:\n1. Thời gian: ngày 15/11.\n",
+                "tiếp công dân định kỳ tháng 11",
+            ),
+            (
+                "THÔNG TƯ\nSửa đổi Thông tư số 57/2021/TT-BTC được sửa đổi, bổ sung bởi\nThông tư số 69/2023/TT-BTC\n\nCăn cứ Luật;\n",
+                "sửa đổi thông tư số 57/2021/tt-btc được sửa đổi, bổ sung bởi thông tư số 69/2023/tt-btc",
+            ),
+        ];
+        for (tail, want) in table {
+            let text = format!("{HEADING}{tail}");
+            assert_eq!(
+                subject(&text, "bo xay dung").as_deref(),
+                Some(want),
+                "{tail:?}"
+            );
+        }
     }
 
     /// Titles in capitals end where running text starts; in lower case the same titles
