@@ -138,11 +138,14 @@ pub fn cited(text: &str) -> Option<(String, usize)> {
 }
 
 /// Cyrillic capitals that OCR and copy-paste put into symbols (`TT-BТС`), read as the
-/// Latin letters they look like.
+/// Latin letters they look like; and the Icelandic eth `Ð` that legacy fonts and OCR
+/// give for `Đ` (`QÐ-UBND`).
 fn latin_look_alikes(symbol: &str) -> String {
     symbol
         .chars()
         .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
             'А' => 'A',
             'В' => 'B',
             'С' => 'C',
@@ -284,7 +287,16 @@ mod tests {
 
     #[test]
     fn accepts_real_number_shapes() {
-        let table: [Row; 13] = [
+        let table: [Row; 14] = [
+            // the eth of legacy fonts and OCR, read as `Đ`
+            (
+                "12/QÐ-UBND",
+                "12/QĐ-UBND",
+                Some(12),
+                None,
+                Some("QĐ-UBND"),
+                "12/QÐ-UBND",
+            ),
             // dashes from a word processor, kept as written
             (
                 "12/UBND–VP",
