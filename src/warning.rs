@@ -20,6 +20,9 @@ pub const DEADLINE_BEFORE_ISSUE: &str = "deadline.before_issue_date";
 /// A time limit given only as a year or a quarter, or without a year to resolve it by.
 pub const DEADLINE_UNDATED: &str = "deadline.undated";
 pub const OCR_REPAIRED: &str = "ocr.repaired";
+/// The text stops mid-sentence with no signature and no `Nơi nhận`: a page or more of the
+/// scan is missing.
+pub const DOCUMENT_TRUNCATED: &str = "document.truncated";
 pub const DECODE_PREFIX: &str = "decode";
 
 pub fn warning(code: &str, message: impl Into<String>) -> Warning {

@@ -212,6 +212,13 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     record.distribution = distribution::extract(doc, layout, &block);
     record.signer = block.signer;
     footer_warnings(layout, record);
+    if record.signer.name.is_none() && record.distribution.is_empty() && ends_mid_sentence(doc) {
+        record.warnings.push(warning(
+            warning::DOCUMENT_TRUNCATED,
+            "the text stops mid-sentence, with no signature and no `Nơi nhận`: \
+             the end of the document seems to be missing",
+        ));
+    }
     if let Some((code, span)) = marks::urgency(doc, layout) {
         put_span(record, "urgency", span);
         record.urgency = Some(code);
@@ -242,6 +249,21 @@ fn footer_warnings(layout: &Layout, record: &mut Record) {
             "no `Nơi nhận` list found",
         ));
     }
+}
+
+/// Whether the last line of the text stops where no sentence or list item ends: on a
+/// small-letter word or a comma (`… báo cáo về Cục Lâm nghiệp trước ngày`). A banner,
+/// a name or a code in capitals at the end is no sign of a cut.
+fn ends_mid_sentence(doc: &Doc) -> bool {
+    let Some(last) = doc.lines.iter().rev().find(|l| !l.is_blank()) else {
+        return false;
+    };
+    let text = doc.line_text(*last).trim_end();
+    let open = text
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    open && text.split_whitespace().count() >= 4
 }
 
 fn subject_is_vv(doc: &Doc, layout: &Layout) -> bool {
