@@ -48,14 +48,25 @@ static TYPE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
 });
-/// [`TYPE_WORDS`] by the byte they open with, in the same order.
-static TYPE_WORDS_BY_LETTER: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_letter = vec![Vec::new(); 256];
+/// [`TYPE_WORDS`] by the two letters they open with, in the same order.
+static TYPE_WORDS_BY_OPENING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_opening = vec![Vec::new(); 26 * 26];
     for name in TYPE_WORDS.iter() {
-        by_letter[usize::from(name.as_bytes()[0])].push(*name);
+        let slot = opening_slot(name.as_bytes()).expect("type words open with two letters");
+        by_opening[slot].push(*name);
     }
-    by_letter
+    by_opening
 });
+
+/// The slot of a word's first two letters in [`TYPE_WORDS_BY_OPENING`].
+fn opening_slot(word: &[u8]) -> Option<usize> {
+    match word {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
+    }
+}
 /// The word before `số` that makes it a code, not a document number.
 static CODE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| key_regex(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$"));
@@ -92,7 +103,12 @@ pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> 
             pos += 1;
             continue;
         }
-        let Some((value, len, kind_code)) = citation_at(doc, pos, last_end) else {
+        let found = if may_open_citation(key, pos) {
+            citation_at(doc, pos, last_end)
+        } else {
+            None
+        };
+        let Some((value, len, kind_code)) = found else {
             // Skip the rest of this word (only its letters: `số347/…` has a number glued).
             if b.is_ascii_alphabetic() {
                 while pos < key.len() && key[pos].is_ascii_alphabetic() {
@@ -264,8 +280,29 @@ fn join_wrapped(text: &str) -> Cow<'_, str> {
 /// digit: what [`cited`] needs before anything else (a cheap test run at every word).
 fn opens_with_digits(key: &[u8]) -> bool {
     key.iter()
-        .take_while(|b| b.is_ascii_digit() || b"odlis|".contains(b))
+        .take_while(|&&b| {
+            b.is_ascii_digit() || matches!(b, b'o' | b'd' | b'l' | b'i' | b's' | b'|')
+        })
         .any(u8::is_ascii_digit)
+}
+
+/// A cheap test every word start passes that [`citation_at`] may accept: it opens with
+/// digits, or the last word before it (past a `:` or `.`) ends in `o`, as `số` does. Most
+/// words pass neither.
+fn may_open_citation(key: &[u8], pos: usize) -> bool {
+    if opens_with_digits(&key[pos..]) {
+        return true;
+    }
+    // The common case: one space after a word.
+    if pos >= 2 && key[pos - 1] == b' ' && key[pos - 2].is_ascii_alphanumeric() {
+        return key[pos - 2] == b'o';
+    }
+    let rest = trim_blank_end(&key[pos.saturating_sub(8)..pos]);
+    let rest = match rest.last() {
+        Some(b':' | b'.') => trim_blank_end(&rest[..rest.len() - 1]),
+        _ => rest,
+    };
+    rest.last() == Some(&b'o') || (rest.is_empty() && pos >= 8)
 }
 
 /// Whether the key opens as [`cited`] needs: digits or their look-alikes, then fill, then
@@ -384,13 +421,12 @@ fn last_type_word(clause: &str) -> Option<(&str, usize)> {
     let mut last = None;
     let mut at = 0;
     while at < bytes.len() {
-        let starts_word = is_word_byte(bytes[at]) && (at == 0 || !is_word_byte(bytes[at - 1]));
-        let found = if starts_word {
-            type_word_at(bytes, at)
-        } else {
-            None
-        };
-        match found {
+        if !is_word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        // Here a word starts: the byte before is no word byte.
+        match type_word_at(bytes, at) {
             Some(end) => {
                 let word = &clause[at..end];
                 if !(word == "luat" && clause[..at].ends_with("phap ")) {
@@ -398,7 +434,11 @@ fn last_type_word(clause: &str) -> Option<(&str, usize)> {
                 }
                 at = end;
             }
-            None => at += 1,
+            None => {
+                while at < bytes.len() && is_word_byte(bytes[at]) {
+                    at += 1;
+                }
+            }
         }
     }
     last
@@ -412,25 +452,24 @@ fn is_word_byte(b: u8) -> bool {
 /// The end of the first type word (in [`TYPE_WORDS`] order) that stands at `at` and ends
 /// on a word boundary; a space in a name stands for any run of white space.
 fn type_word_at(bytes: &[u8], at: usize) -> Option<usize> {
-    TYPE_WORDS_BY_LETTER[usize::from(bytes[at])]
-        .iter()
-        .find_map(|name| {
-            let mut k = at;
-            for &n in name.as_bytes() {
-                if n == b' ' {
-                    let run = bytes[k..].iter().take_while(|&&b| is_blank(b)).count();
-                    if run == 0 {
-                        return None;
-                    }
-                    k += run;
-                } else if bytes.get(k) == Some(&n) {
-                    k += 1;
-                } else {
+    let slot = opening_slot(&bytes[at..])?;
+    TYPE_WORDS_BY_OPENING[slot].iter().find_map(|name| {
+        let mut k = at;
+        for &n in name.as_bytes() {
+            if n == b' ' {
+                let run = bytes[k..].iter().take_while(|&&b| is_blank(b)).count();
+                if run == 0 {
                     return None;
                 }
+                k += run;
+            } else if bytes.get(k) == Some(&n) {
+                k += 1;
+            } else {
+                return None;
             }
-            (k == bytes.len() || !is_word_byte(bytes[k])).then_some(k)
-        })
+        }
+        (k == bytes.len() || !is_word_byte(bytes[k])).then_some(k)
+    })
 }
 
 fn code_of_type_word(word: &str) -> Option<&'static str> {
@@ -470,6 +509,17 @@ fn date_after(doc: &Doc, end: usize) -> Option<String> {
 
 /// A year inside a symbol read by OCR with look-alike letters (`30/2O20/NĐ-CP`).
 fn repair_year(value: &str) -> String {
+    // Only a four-character group with a look-alike letter among digits can change.
+    let repairable = |group: &str| {
+        group.len() == 4
+            && !group.bytes().all(|b| b.is_ascii_digit())
+            && group
+                .chars()
+                .all(|c| crate::grammar::ocr_digit(c).is_some())
+    };
+    if !value.split('/').any(repairable) {
+        return value.to_string();
+    }
     value
         .split('/')
         .map(|group| {
@@ -494,48 +544,50 @@ fn repair_year(value: &str) -> String {
 
 /// Cyrillic letters that look Latin, as converters leave them in symbols (`BТС`).
 fn latin(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| match c {
-            'А' => 'A',
-            'В' => 'B',
-            'Е' => 'E',
-            'К' => 'K',
-            'М' => 'M',
-            'Н' => 'H',
-            'О' => 'O',
-            'Р' => 'P',
-            'С' => 'C',
-            'Т' => 'T',
-            'Х' => 'X',
-            'а' => 'a',
-            'е' => 'e',
-            'о' => 'o',
-            'р' => 'p',
-            'с' => 'c',
-            'х' => 'x',
-            c => c,
-        })
-        .collect()
+    value.chars().map(latin_char).collect()
+}
+
+fn latin_char(c: char) -> char {
+    match c {
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        c => c,
+    }
 }
 
 /// Two mentions are the same document when their numbers agree up to case, `Đ`/`D`, and
 /// `/` or `-` between the groups of the symbol.
 fn dedup_key(value: &str) -> String {
-    let upper: String = latin(value)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
-        .flat_map(char::to_uppercase)
-        .collect();
-    match upper.find(['/', '-']) {
-        Some(sep) => format!(
-            "{}{}",
-            &upper[..sep + 1],
-            upper[sep + 1..].replace('/', "-")
-        ),
-        None => upper,
+    let mut out = String::with_capacity(value.len());
+    let mut in_symbol = false;
+    for c in value.chars().map(latin_char) {
+        match c {
+            c if c.is_whitespace() => {}
+            'Đ' | 'đ' => out.push('D'),
+            '/' | '-' => {
+                out.push(if in_symbol { '-' } else { c });
+                in_symbol = true;
+            }
+            c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+            c => out.extend(c.to_uppercase()),
+        }
     }
+    out
 }
 
 #[cfg(test)]

@@ -304,3 +304,58 @@ proptest::proptest! {
         }
     }
 }
+
+/// The mention key as first written: upper case via a collected string, then the symbol's
+/// `/` replaced.
+fn dedup_key_by_strings(value: &str) -> String {
+    let upper: String = latin(value)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
+        .flat_map(char::to_uppercase)
+        .collect();
+    match upper.find(['/', '-']) {
+        Some(sep) => format!(
+            "{}{}",
+            &upper[..sep + 1],
+            upper[sep + 1..].replace('/', "-")
+        ),
+        None => upper,
+    }
+}
+
+#[test]
+fn mention_keys_agree_with_the_string_version() {
+    for value in [
+        "12358/UBND-THKH",
+        "40/2000/TT/BTC",
+        "99- TB/TW",
+        "1899/QĐ-TTg",
+        "06/2022/TT-BТС",
+        "JHDPC/2025/276",
+        "212-KL/TW",
+        "ßx/ǆ-ﬁ",
+        "",
+        "107",
+    ] {
+        assert_eq!(dedup_key(value), dedup_key_by_strings(value), "{value:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_word_test_lets_through_every_word_after_so(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "so", "o", "s", "x", ":", ".", " ", "\n", "\t", "\x0b", "1", "ma", "_", "-",
+            ][..]),
+            0..16,
+        )
+    ) {
+        let key = format!("{}a", pieces.concat());
+        let pos = key.len() - 1;
+        if ends_with_so(&key.as_bytes()[pos.saturating_sub(200)..pos]) {
+            proptest::prop_assert!(may_open_citation(key.as_bytes(), pos));
+        }
+    }
+}
