@@ -71,15 +71,14 @@ pub struct Found {
 }
 
 /// Words that make the date after them a limit, with an optional hour (`17 giờ`, `16:00`)
-/// and `ngày`. Group `date` marks where the date begins.
-static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    key_regex(concat!(
-        r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?(?:\s+den)?|muon nhat(?:\s+la)?(?:\s+vao)?|",
-        r"han chot(?:\s+la)?(?:\s+vao)?|han cuoi(?:\s+la)?(?:\s+vao)?|khong muon hon)\s*",
-        r"(?:(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*)?",
-        r"(?:ngay\s*)?(?P<date>[0-9])"
-    ))
-});
+/// and `ngày`. Group `date` marks where the date begins: the last digit of a match.
+const LIMIT_PATTERN: &str = concat!(
+    r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?(?:\s+den)?|muon nhat(?:\s+la)?(?:\s+vao)?|",
+    r"han chot(?:\s+la)?(?:\s+vao)?|han cuoi(?:\s+la)?(?:\s+vao)?|khong muon hon)\s*",
+    r"(?:(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*)?",
+    r"(?:ngay\s*)?(?P<date>[0-9])"
+);
+static LIMIT: LazyLock<Regex> = LazyLock::new(|| key_regex(LIMIT_PATTERN));
 /// Words that make the month after them a limit.
 static MONTH_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(
@@ -156,12 +155,10 @@ pub fn extract(
     let key = doc.key.as_str();
     let mut found: Vec<Found> = Vec::new();
 
-    for c in LIMIT.captures_iter(key) {
-        let (Some(whole), Some(date_at)) = (c.get(0), c.name("date")) else {
-            continue;
-        };
-        let start = from + whole.start();
-        let at = from + date_at.start();
+    // The pattern ends with its `date` digit: the search needs no capture groups.
+    for m in LIMIT.find_iter(key) {
+        let start = from + m.start();
+        let at = from + m.end() - 1;
         if let Some(f) = dated_limit(doc, start, at, past) {
             push(&mut found, f);
         }
@@ -373,9 +370,11 @@ fn labelled_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Foun
 fn table_cells(doc: &Doc, from: usize, past: Past, found: &mut Vec<Found>) {
     let issued = past.issued;
     let first = doc.line_of(from);
-    let Some(header) =
-        (first..doc.lines.len()).find(|&i| LIMIT_HEADER.is_match(doc.line_key(doc.lines[i])))
-    else {
+    let Some(header) = (first..doc.lines.len()).find(|&i| {
+        let key = doc.line_key(doc.lines[i]);
+        // The pattern opens with `thoi`: most lines are settled by that alone.
+        key.starts_with("thoi") && LIMIT_HEADER.is_match(key)
+    }) else {
         return;
     };
     for i in header + 1..doc.lines.len() {
@@ -433,14 +432,19 @@ fn words_before(doc: &Doc, pos: usize) -> &str {
     const WORDS: usize = 8;
     let clause = clause_before(doc, pos);
     let clause = clause.rsplit(',').next().unwrap_or(clause);
+    // Back to the space before the ninth word from the end, or the first space.
     let mut cut = clause.len();
-    for (seen, (k, _)) in clause.rmatch_indices(' ').enumerate() {
-        cut = k;
-        if seen >= WORDS {
-            break;
+    let mut seen = 0;
+    for (k, &b) in clause.as_bytes().iter().enumerate().rev() {
+        if b == b' ' {
+            cut = k;
+            if seen >= WORDS {
+                break;
+            }
+            seen += 1;
         }
     }
-    &clause[cut.min(clause.len())..]
+    &clause[cut..]
 }
 
 /// The sentence before `pos`: back to the last `.`, `;` or `:` ending a sentence, at most
@@ -449,14 +453,14 @@ fn clause_before(doc: &Doc, pos: usize) -> &str {
     let from = pos.saturating_sub(CLAUSE_BACK);
     let window = &doc.key[from..pos];
     let bytes = window.as_bytes();
-    let mut cut = 0;
-    for (k, &b) in bytes.iter().enumerate() {
-        let ends = matches!(b, b';')
-            || (b == b'.' && bytes.get(k + 1).is_none_or(|n| n.is_ascii_whitespace()));
-        if ends {
-            cut = k + 1;
-        }
-    }
+    let ends = |k: usize| {
+        bytes[k] == b';'
+            || (bytes[k] == b'.' && bytes.get(k + 1).is_none_or(|n| n.is_ascii_whitespace()))
+    };
+    let cut = (0..bytes.len())
+        .rev()
+        .find(|&k| ends(k))
+        .map_or(0, |k| k + 1);
     &window[cut..]
 }
 

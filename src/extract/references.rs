@@ -40,19 +40,33 @@ const GENERIC_TYPES: &[&str] = &[
     "thong bao ket luan",
 ];
 
-/// Any type word, the longest first.
-static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+/// Every type word, the longest first (the order a regex alternation would try them).
+static TYPE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut names: Vec<&str> = kind::type_names().iter().map(|(name, _)| *name).collect();
     names.extend(GENERIC_TYPES);
     names.push("bo luat");
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let alternation = names
-        .iter()
-        .map(|n| n.replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(r"\b(?:{alternation})\b")).expect("valid regex")
+    names
 });
+/// [`TYPE_WORDS`] by the two letters they open with, in the same order.
+static TYPE_WORDS_BY_OPENING: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_opening = vec![Vec::new(); 26 * 26];
+    for name in TYPE_WORDS.iter() {
+        let slot = opening_slot(name.as_bytes()).expect("type words open with two letters");
+        by_opening[slot].push(*name);
+    }
+    by_opening
+});
+
+/// The slot of a word's first two letters in [`TYPE_WORDS_BY_OPENING`].
+fn opening_slot(word: &[u8]) -> Option<usize> {
+    match word {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
+    }
+}
 /// The word before `số` that makes it a code, not a document number.
 static CODE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| key_regex(r"\b(?:ma|mau|bieu mau|dien thoai|tai khoan)\s+so\s*[:.]?\s*$"));
@@ -72,26 +86,29 @@ pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> 
     let mut pos = 0;
     while pos < key.len() {
         let b = key[pos];
+        if !b.is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
         // A number may sit in dot leaders filled in by hand (`số …05…./2006/QĐ-UBND`).
-        let after_fill = {
-            let mut k = pos;
-            while k > 0 && key[k - 1] == b'.' {
-                k -= 1;
-            }
-            k < pos && (k == 0 || key[k - 1] == b' ')
-        };
-        let word_start =
-            pos == 0 || !is_token_byte(key[pos - 1]) || (b.is_ascii_digit() && after_fill);
+        let word_start = pos == 0
+            || !is_token_byte(key[pos - 1])
+            || (b.is_ascii_digit() && after_fill(key, pos));
         // `số347/TTr-CP`: the number glued to its label.
         let glued = b.is_ascii_digit()
             && pos >= 2
             && &key[pos - 2..pos] == b"so"
             && (pos == 2 || !key[pos - 3].is_ascii_alphanumeric());
-        if !((word_start || glued) && b.is_ascii_alphanumeric()) {
+        if !(word_start || glued) {
             pos += 1;
             continue;
         }
-        let Some((value, len, kind_code)) = citation_at(doc, pos, last_end) else {
+        let found = if may_open_citation(key, pos) {
+            citation_at(doc, pos, last_end)
+        } else {
+            None
+        };
+        let Some((value, len, kind_code)) = found else {
             // Skip the rest of this word (only its letters: `số347/…` has a number glued).
             if b.is_ascii_alphabetic() {
                 while pos < key.len() && key[pos].is_ascii_alphabetic() {
@@ -132,6 +149,15 @@ pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> 
     out
 }
 
+/// Whether dots that follow a blank or the start stand right before `pos`.
+fn after_fill(key: &[u8], pos: usize) -> bool {
+    let mut k = pos;
+    while k > 0 && key[k - 1] == b'.' {
+        k -= 1;
+    }
+    k < pos && (k == 0 || key[k - 1] == b' ')
+}
+
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'~' | b'&' | b'_')
 }
@@ -143,25 +169,31 @@ fn citation_at(
     pos: usize,
     last_end: Option<usize>,
 ) -> Option<(String, usize, Option<&'static str>)> {
+    let key = doc.key.as_bytes();
     let before = &doc.key[pos.saturating_sub(200)..pos];
     // Most words open no number: without `số` before, a citation must open with digits
     // (look-alike letters among them, as `cited` reads them).
-    let digits = opens_with_digits(&doc.key.as_bytes()[pos..]);
-    let after_so = ends_with_so(before);
+    let digits = opens_with_digits(&key[pos..]);
+    let after_so = ends_with_so(before.as_bytes());
     if !digits && !after_so {
+        return None;
+    }
+    // `ngày 27/6/2025` is a date, whatever is glued to it.
+    if trim_blank_end(before.as_bytes()).ends_with(b"ngay") {
         return None;
     }
     if after_so && CODE_BEFORE.is_match(before) {
         return None;
     }
-    // `ngày 27/6/2025` is a date, whatever is glued to it.
-    if before.trim_end().ends_with("ngay") {
-        return None;
-    }
-    // Numbers wrap over lines (`…/TT-` / `BTC`, `412` / `/BC-…`): read across them.
-    let text = join_wrapped(doc.slice(pos, (pos + 80).min(doc.len())));
-    let text = text.as_ref();
-    let (value, len, loose) = match cited(text) {
+    // Numbers wrap over lines (`…/TT-` / `BTC`, `412` / `/BC-…`): read across them, when
+    // the key shows the digits and separator that `cited` needs.
+    let cited = if could_open_number(&key[pos..]) {
+        let text = join_wrapped(doc.slice(pos, (pos + 80).min(doc.len())));
+        cited(text.as_ref())
+    } else {
+        None
+    };
+    let (value, len, loose) = match cited {
         Some((value, len)) => (value, len, false),
         None if after_so => {
             let (value, len) = loose_number(doc, pos)?;
@@ -181,7 +213,7 @@ fn citation_at(
     // The type word before, within the sentence.
     let clause = sentence_before(before);
     let type_word = last_type_word(clause);
-    let words_between = type_word.map(|(_, end)| clause[end..].split_whitespace().count());
+    let words_between = type_word.map(|(_, end)| count_words(&clause.as_bytes()[end..]));
     let near_type = words_between.is_some_and(|w| w <= TYPE_WORD_REACH + usize::from(after_so));
     let in_list = last_end.is_some_and(|e| {
         pos >= e && pos - e <= LIST_REACH && !doc.key[e..pos].contains(['.', ';'])
@@ -248,24 +280,87 @@ fn join_wrapped(text: &str) -> Cow<'_, str> {
 /// digit: what [`cited`] needs before anything else (a cheap test run at every word).
 fn opens_with_digits(key: &[u8]) -> bool {
     key.iter()
-        .take_while(|b| b.is_ascii_digit() || b"odlis|".contains(b))
+        .take_while(|&&b| {
+            b.is_ascii_digit() || matches!(b, b'o' | b'd' | b'l' | b'i' | b's' | b'|')
+        })
         .any(u8::is_ascii_digit)
+}
+
+/// A cheap test every word start passes that [`citation_at`] may accept: it opens with
+/// digits, or the last word before it (past a `:` or `.`) ends in `o`, as `số` does. Most
+/// words pass neither.
+fn may_open_citation(key: &[u8], pos: usize) -> bool {
+    if opens_with_digits(&key[pos..]) {
+        return true;
+    }
+    // The common case: one space after a word.
+    if pos >= 2 && key[pos - 1] == b' ' && key[pos - 2].is_ascii_alphanumeric() {
+        return key[pos - 2] == b'o';
+    }
+    let rest = trim_blank_end(&key[pos.saturating_sub(8)..pos]);
+    let rest = match rest.last() {
+        Some(b':' | b'.') => trim_blank_end(&rest[..rest.len() - 1]),
+        _ => rest,
+    };
+    rest.last() == Some(&b'o') || (rest.is_empty() && pos >= 8)
+}
+
+/// Whether the key opens as [`cited`] needs: digits or their look-alikes, then fill, then
+/// `/` or `-`. Dashes and `…` fold to `-` and `.`, and a line break may be joined into a
+/// space, so every text `cited` accepts passes; most numbers in prose (`3 năm`) do not.
+fn could_open_number(key: &[u8]) -> bool {
+    let fill = |key: &[u8]| {
+        key.iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'.' | b'_'))
+            .count()
+    };
+    let start = fill(key);
+    let digits = key[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || b"odlis|".contains(b))
+        .count();
+    let sep = start + digits + fill(&key[start + digits..]);
+    digits > 0 && matches!(key.get(sep), Some(b'/' | b'-'))
 }
 
 /// Whether the key before a number ends with the word `số` (`số`, `số:`, `số.`, `số `)
 /// or with `so` glued to the number.
-fn ends_with_so(before: &str) -> bool {
-    if before.ends_with("so") {
+fn ends_with_so(before: &[u8]) -> bool {
+    if before.ends_with(b"so") {
         return true;
     }
-    let rest = before.trim_end();
-    let rest = rest.strip_suffix([':', '.']).unwrap_or(rest).trim_end();
-    rest.strip_suffix("so").is_some_and(|head| {
+    let rest = trim_blank_end(before);
+    let rest = match rest.last() {
+        Some(b':' | b'.') => trim_blank_end(&rest[..rest.len() - 1]),
+        _ => rest,
+    };
+    rest.strip_suffix(b"so").is_some_and(|head| {
         !head
-            .bytes()
-            .next_back()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+            .last()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
     })
+}
+
+/// White space as `str::trim_end` sees it, for the ASCII key.
+fn is_blank(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+fn trim_blank_end(key: &[u8]) -> &[u8] {
+    let end = key.iter().rposition(|&b| !is_blank(b)).map_or(0, |k| k + 1);
+    &key[..end]
+}
+
+/// How many words `split_whitespace` finds in the key.
+fn count_words(key: &[u8]) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in key {
+        let blank = is_blank(b);
+        words += usize::from(in_word && blank);
+        in_word = !blank;
+    }
+    words + usize::from(in_word)
 }
 
 /// Whether the letters of a symbol are mostly capitals, as symbols are written
@@ -304,26 +399,77 @@ fn loose_number(doc: &Doc, pos: usize) -> Option<(String, usize)> {
 /// end it, since table cells and converters break citations over them.
 fn sentence_before(before: &str) -> &str {
     let bytes = before.as_bytes();
-    let mut cut = 0;
-    for (k, &b) in bytes.iter().enumerate() {
-        let ends =
-            b == b';' || (b == b'.' && bytes.get(k + 1).is_some_and(|n| n.is_ascii_whitespace()));
-        if ends {
-            cut = k + 1;
-        }
-    }
+    let ends = |k: usize| {
+        bytes[k] == b';'
+            || (bytes[k] == b'.' && bytes.get(k + 1).is_some_and(u8::is_ascii_whitespace))
+    };
+    let cut = (0..bytes.len())
+        .rev()
+        .find(|&k| ends(k))
+        .map_or(0, |k| k + 1);
     &before[cut..]
 }
 
 /// The last type word in a clause, and where it ends (`pháp luật` is no type word).
+///
+/// What `find_iter` of the regex `\b(?:name|…)\b` finds, read word by word: a match
+/// starts only where a word does, the names are tried longest first, and the search goes
+/// on after a match. Runs once per candidate number, where a regex search cost ~7k
+/// instructions, mostly set-up.
 fn last_type_word(clause: &str) -> Option<(&str, usize)> {
-    // The pattern is the word between boundaries, so the whole match is the word:
-    // `find_iter` gives it without the slower capturing search.
-    TYPE_WORD
-        .find_iter(clause)
-        .filter(|m| !(m.as_str() == "luat" && clause[..m.start()].ends_with("phap ")))
-        .last()
-        .map(|m| (m.as_str(), m.end()))
+    let bytes = clause.as_bytes();
+    let mut last = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !is_word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        // Here a word starts: the byte before is no word byte.
+        match type_word_at(bytes, at) {
+            Some(end) => {
+                let word = &clause[at..end];
+                if !(word == "luat" && clause[..at].ends_with("phap ")) {
+                    last = Some((word, end));
+                }
+                at = end;
+            }
+            None => {
+                while at < bytes.len() && is_word_byte(bytes[at]) {
+                    at += 1;
+                }
+            }
+        }
+    }
+    last
+}
+
+/// What `\b` in the regex sees as a word character, on the ASCII key.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of the first type word (in [`TYPE_WORDS`] order) that stands at `at` and ends
+/// on a word boundary; a space in a name stands for any run of white space.
+fn type_word_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let slot = opening_slot(&bytes[at..])?;
+    TYPE_WORDS_BY_OPENING[slot].iter().find_map(|name| {
+        let mut k = at;
+        for &n in name.as_bytes() {
+            if n == b' ' {
+                let run = bytes[k..].iter().take_while(|&&b| is_blank(b)).count();
+                if run == 0 {
+                    return None;
+                }
+                k += run;
+            } else if bytes.get(k) == Some(&n) {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        (k == bytes.len() || !is_word_byte(bytes[k])).then_some(k)
+    })
 }
 
 fn code_of_type_word(word: &str) -> Option<&'static str> {
@@ -363,6 +509,17 @@ fn date_after(doc: &Doc, end: usize) -> Option<String> {
 
 /// A year inside a symbol read by OCR with look-alike letters (`30/2O20/NĐ-CP`).
 fn repair_year(value: &str) -> String {
+    // Only a four-character group with a look-alike letter among digits can change.
+    let repairable = |group: &str| {
+        group.len() == 4
+            && !group.bytes().all(|b| b.is_ascii_digit())
+            && group
+                .chars()
+                .all(|c| crate::grammar::ocr_digit(c).is_some())
+    };
+    if !value.split('/').any(repairable) {
+        return value.to_string();
+    }
     value
         .split('/')
         .map(|group| {
@@ -387,48 +544,50 @@ fn repair_year(value: &str) -> String {
 
 /// Cyrillic letters that look Latin, as converters leave them in symbols (`BТС`).
 fn latin(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| match c {
-            'А' => 'A',
-            'В' => 'B',
-            'Е' => 'E',
-            'К' => 'K',
-            'М' => 'M',
-            'Н' => 'H',
-            'О' => 'O',
-            'Р' => 'P',
-            'С' => 'C',
-            'Т' => 'T',
-            'Х' => 'X',
-            'а' => 'a',
-            'е' => 'e',
-            'о' => 'o',
-            'р' => 'p',
-            'с' => 'c',
-            'х' => 'x',
-            c => c,
-        })
-        .collect()
+    value.chars().map(latin_char).collect()
+}
+
+fn latin_char(c: char) -> char {
+    match c {
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        c => c,
+    }
 }
 
 /// Two mentions are the same document when their numbers agree up to case, `Đ`/`D`, and
 /// `/` or `-` between the groups of the symbol.
 fn dedup_key(value: &str) -> String {
-    let upper: String = latin(value)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
-        .flat_map(char::to_uppercase)
-        .collect();
-    match upper.find(['/', '-']) {
-        Some(sep) => format!(
-            "{}{}",
-            &upper[..sep + 1],
-            upper[sep + 1..].replace('/', "-")
-        ),
-        None => upper,
+    let mut out = String::with_capacity(value.len());
+    let mut in_symbol = false;
+    for c in value.chars().map(latin_char) {
+        match c {
+            c if c.is_whitespace() => {}
+            'Đ' | 'đ' => out.push('D'),
+            '/' | '-' => {
+                out.push(if in_symbol { '-' } else { c });
+                in_symbol = true;
+            }
+            c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+            c => out.extend(c.to_uppercase()),
+        }
     }
+    out
 }
 
 #[cfg(test)]

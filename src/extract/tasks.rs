@@ -95,14 +95,10 @@ static NUMBER_LOST: LazyLock<Regex> =
 /// … with its footnote marker and full stop on the next: `[7].`
 static FOOTNOTE_STOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[[0-9]+\]\s*)*[.:]").expect("valid regex"));
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([ivxl]{1,6})\s*[.\-/:)]").expect("valid regex"));
 /// Lines in the letter's own voice, after a cited provision.
 static OWN_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(r"^(?:can cu|tai |theo |nhu vay|truong hop|ve |de nghi|cuc |tong cuc |bo )")
 });
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)").expect("valid regex"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-z~])\)").expect("valid regex"));
 /// Group headings between articles: `Chương II`, `Mục 1`, `Phần I`.
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -289,9 +285,11 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
     };
     let key = doc.line_key(line);
     let text_start = |end: usize| skip_punct(doc, line.start + end, line.end);
+    if key.is_empty() {
+        return None;
+    }
     // Each label shape opens with its own letters; testing them first spares the
     // regexes on the many lines that open with none.
-    let first = key.bytes().next()?;
     let article = key.starts_with("dieu");
     if article && let Some(label) = split_article(doc, i, line) {
         return Some(label);
@@ -308,39 +306,33 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
             inferred: false,
         });
     }
-    if b"ivxl".contains(&first)
-        && let Some(c) = ROMAN.captures(key)
-    {
-        let m = c.get(1)?;
-        let text = doc.slice(line.start, line.start + m.end());
+    if let Some((numeral_end, label_end)) = roman_label(key) {
+        let text = doc.slice(line.start, line.start + numeral_end);
         if text.chars().all(|ch| ch.is_ascii_uppercase())
-            && let Some(number) = roman(m.as_str())
+            && let Some(number) = roman(&key[..numeral_end])
         {
             return Some(Label {
                 scheme: Scheme::Roman,
                 number,
                 suffix: None,
-                written: (line.start, line.start + m.end()),
-                text_start: text_start(c.get(0)?.end()),
+                written: (line.start, line.start + numeral_end),
+                text_start: text_start(label_end),
                 inferred: false,
             });
         }
     }
-    if let Some((c, number)) = Some(key)
-        .filter(|_| first.is_ascii_digit() || b"oli".contains(&first))
-        .and_then(|key| ARABIC.captures(key))
-        .and_then(|c| ocr_number(c.get(1)?.as_str()).map(|n| (c, n)))
+    if let Some((digits_end, number)) =
+        arabic_label(key).and_then(|end| Some((end, ocr_number(&key[..end])?)))
     {
-        let m = c.get(1)?;
         // `1.` followed by its text, or alone on its line.
-        let after = key[m.end()..].trim_start();
-        let punct_len = key.len() - after.len() - m.end();
+        let after = key[digits_end..].trim_start();
+        let punct_len = key.len() - after.len() - digits_end;
         return Some(Label {
             scheme: Scheme::Arabic,
             number,
             suffix: None,
-            written: (line.start, line.start + m.end()),
-            text_start: text_start(m.end() + punct_len),
+            written: (line.start, line.start + digits_end),
+            text_start: text_start(digits_end + punct_len),
             inferred: false,
         })
         .filter(|_| number >= 1);
@@ -364,6 +356,43 @@ fn label_at(doc: &Doc, i: usize) -> Option<Label> {
         });
     }
     None
+}
+
+/// A Roman section label opening a line key, as the regex `^([ivxl]{1,6})\s*[.\-/:)]`
+/// reads it: where the numeral ends and where the label's mark ends. Read byte by byte,
+/// since most lines open with one of these letters (`việc`, `xã`, `lý`) and a capture
+/// search cost more than the whole test.
+fn roman_label(key: &str) -> Option<(usize, usize)> {
+    let bytes = key.as_bytes();
+    let numeral = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'i' | b'v' | b'x' | b'l'))
+        .count();
+    let mark = numeral + blanks(&bytes[numeral..]);
+    ((1..=6).contains(&numeral)
+        && matches!(bytes.get(mark), Some(b'.' | b'-' | b'/' | b':' | b')')))
+    .then_some((numeral, mark + 1))
+}
+
+/// An Arabic item label opening a line key, as the regex `^([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)`
+/// reads it: where its digits end.
+fn arabic_label(key: &str) -> Option<usize> {
+    let bytes = key.as_bytes();
+    let digits = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'o' | b'l' | b'i'))
+        .count();
+    let mark = digits + blanks(&bytes[digits..]);
+    let closed = matches!(bytes.get(mark), Some(b'.' | b')'))
+        && !bytes.get(mark + 1).is_some_and(u8::is_ascii_digit);
+    ((1..=2).contains(&digits) && closed).then_some(digits)
+}
+
+/// How many bytes of white space, as `\s` sees it, open the key.
+fn blanks(key: &[u8]) -> usize {
+    key.iter()
+        .take_while(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .count()
 }
 
 /// An article label broken over two lines: `Điều` / `2. Quy định …`, or `Điều 2a` /
@@ -415,8 +444,10 @@ fn ocr_number(key: &str) -> Option<u32> {
     if !key.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let digits: String = key.chars().map(ocr_digit).collect::<Option<_>>()?;
-    digits.parse().ok()
+    key.chars().try_fold(0u32, |number, c| {
+        let digit = ocr_digit(c)?.to_digit(10)?;
+        number.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// Skips the label's punctuation and blanks.

@@ -207,3 +207,78 @@ fn table_column_of_limits() {
         [Some("2018-12".into()), Some("2018-12-31".into())]
     );
 }
+
+/// The date of a limit is the last character of its match: the capture search the
+/// passes once ran finds the same starts.
+fn agree(key: &str) {
+    let by_captures: Vec<(usize, usize)> = LIMIT
+        .captures_iter(key)
+        .filter_map(|c| Some((c.get(0)?.start(), c.name("date")?.start())))
+        .collect();
+    let by_matches: Vec<(usize, usize)> = LIMIT
+        .find_iter(key)
+        .map(|m| (m.start(), m.end() - 1))
+        .collect();
+    assert_eq!(by_matches, by_captures, "{key:?}");
+}
+
+#[test]
+fn limit_dates_open_at_the_last_digit_of_a_match() {
+    for key in [
+        "",
+        "gui truoc ngay 10/11/2018.",
+        "truoc15/10 va truoc 16/10",
+        "cham nhat la vao ngay 5, muon nhat 6, han chot 7; han cuoi la 8",
+        "khong muon hon 17 gio ngay 20/11",
+        "truoc luc 9h30 sang, ngay 3/4",
+        "truoc 17 gio 30 phut chieu, ngay 12",
+        "cham\n nhat\tngay 2",
+    ] {
+        agree(key);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn limit_dates_agree_on_any_text(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "truoc", "cham", "muon", "nhat", "han", "chot", "cuoi", "khong", "hon", "la",
+                "vao", "den", "ngay", "luc", "gio", "h", ":", "phut", "sang", "5", "30", "/",
+                " ", " ", "\n", ",", ".", "x",
+            ][..]),
+            0..24,
+        )
+    ) {
+        agree(&pieces.concat());
+    }
+}
+
+#[test]
+fn words_and_clause_before_agree_with_the_forward_scans() {
+    let text = "Căn cứ Luật; các đơn vị đã gửi. Báo cáo, gửi về Sở trước ngày 5/6. a.b; x y z w v u t s r q p trước";
+    let doc = Doc::new(text.to_string());
+    for pos in 0..doc.len() {
+        let from = pos.saturating_sub(CLAUSE_BACK);
+        let window = &doc.key[from..pos];
+        let bytes = window.as_bytes();
+        let mut cut = 0;
+        for (k, &b) in bytes.iter().enumerate() {
+            if b == b';' || (b == b'.' && bytes.get(k + 1).is_none_or(|n| n.is_ascii_whitespace()))
+            {
+                cut = k + 1;
+            }
+        }
+        let clause = &window[cut..];
+        assert_eq!(clause_before(&doc, pos), clause, "{pos}");
+        let clause = clause.rsplit(',').next().unwrap_or(clause);
+        let mut cut = clause.len();
+        for (seen, (k, _)) in clause.rmatch_indices(' ').enumerate() {
+            cut = k;
+            if seen >= 8 {
+                break;
+            }
+        }
+        assert_eq!(words_before(&doc, pos), &clause[cut..], "{pos}");
+    }
+}

@@ -155,3 +155,207 @@ fn rejects_what_is_no_document_number() {
         assert_eq!(numbers(text), Vec::<String>::new(), "{text}");
     }
 }
+
+/// The type-word regex the word-by-word reading replaced, as the reference it must agree
+/// with.
+static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation = TYPE_WORDS
+        .iter()
+        .map(|n| n.replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"\b(?:{alternation})\b")).expect("valid regex")
+});
+
+fn last_type_word_by_regex(clause: &str) -> Option<(&str, usize)> {
+    TYPE_WORD
+        .find_iter(clause)
+        .filter(|m| !(m.as_str() == "luat" && clause[..m.start()].ends_with("phap ")))
+        .last()
+        .map(|m| (m.as_str(), m.end()))
+}
+
+#[test]
+fn type_words_read_word_by_word_agree_with_the_regex() {
+    for clause in [
+        "",
+        "luat",
+        "phap luat",
+        "theo phap luat ve thue va luat dat dai",
+        "thong bao ket luan cua bo chinh tri",
+        "thong  bao\nket\tluan",
+        "thong bao ket",
+        "van ban hop nhat va van ban",
+        "giay moi hop va giay",
+        "ban thoa thuan, ban cam ket",
+        "bo luat dan su",
+        "xluat luatx _luat luat_ 1luat",
+        "quyet dinhso",
+        "nghi quyet lien tich nghi quyet",
+        "thong tu lien\x0btich",
+        "to trinh\u{1c}so",
+        "cong van cong dien cong",
+    ] {
+        assert_eq!(
+            last_type_word(clause),
+            last_type_word_by_regex(clause),
+            "{clause:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn type_words_agree_with_the_regex_on_any_clause(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "luat", "phap", "bo", "thong", "bao", "ket", "luan", "tu", "lien", "tich",
+                "van", "ban", "hop", "nhat", "giay", "moi", "so", "tay", "don", "x", "_",
+                " ", "  ", "\n", "\t", "\x0b", ",", ".", ";", "1", "/",
+            ][..]),
+            0..24,
+        )
+    ) {
+        let clause: String = pieces.concat();
+        proptest::prop_assert_eq!(last_type_word(&clause), last_type_word_by_regex(&clause));
+    }
+}
+
+#[test]
+fn byte_tests_agree_with_the_str_ones() {
+    for b in 0..=127u8 {
+        assert_eq!(is_blank(b), char::from(b).is_whitespace(), "{b}");
+    }
+    for before in [
+        "so",
+        "cong van so",
+        "so:",
+        "so :",
+        "van ban so. ",
+        "ma so",
+        "xso ",
+        "so\n\t",
+        "_so ",
+        "s",
+        "",
+        " so",
+        "so::",
+        "1so",
+    ] {
+        let want = before.ends_with("so") || {
+            let rest = before.trim_end();
+            let rest = rest.strip_suffix([':', '.']).unwrap_or(rest).trim_end();
+            rest.strip_suffix("so").is_some_and(|head| {
+                !head
+                    .bytes()
+                    .next_back()
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+        };
+        assert_eq!(ends_with_so(before.as_bytes()), want, "{before:?}");
+    }
+    for text in ["", "a b", " a  b\n c ", "\x0b a\x1c b", "one"] {
+        assert_eq!(
+            count_words(text.as_bytes()),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn numbers_cited_reads_pass_the_key_test() {
+    for text in [
+        "12358/UBND-THKH ngày",
+        "99- TB/TW",
+        "…05…./2006/ QĐ-UBND",
+        "412\n/BC-UBPLTP15",
+        "2O18/QĐ-UBND",
+        "12 _ /UBND–VP",
+        "lO/2020/NĐ—CP",
+    ] {
+        let joined = join_wrapped(text);
+        if cited(&joined).is_some() {
+            assert!(
+                could_open_number(crate::fold::fold(text).as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+    assert!(!could_open_number(b"3 nam 2025"));
+    assert!(!could_open_number(b"so 12"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn whatever_cited_reads_passes_the_key_test(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "1", "20", "O", "o", "D", "đ", "l", "I", "i", "|", "s", "S", "ò", "/", "-",
+                "–", "—", "‐", "‑", "‒", " ", "\t", "\n", ".", "…", "_", "QĐ", "UBND", "&",
+                ",", "a",
+            ][..]),
+            0..12,
+        )
+    ) {
+        let text: String = pieces.concat();
+        if cited(&join_wrapped(&text)).is_some() {
+            proptest::prop_assert!(could_open_number(crate::fold::fold(&text).as_bytes()));
+        }
+    }
+}
+
+/// The mention key as first written: upper case via a collected string, then the symbol's
+/// `/` replaced.
+fn dedup_key_by_strings(value: &str) -> String {
+    let upper: String = latin(value)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
+        .flat_map(char::to_uppercase)
+        .collect();
+    match upper.find(['/', '-']) {
+        Some(sep) => format!(
+            "{}{}",
+            &upper[..sep + 1],
+            upper[sep + 1..].replace('/', "-")
+        ),
+        None => upper,
+    }
+}
+
+#[test]
+fn mention_keys_agree_with_the_string_version() {
+    for value in [
+        "12358/UBND-THKH",
+        "40/2000/TT/BTC",
+        "99- TB/TW",
+        "1899/QĐ-TTg",
+        "06/2022/TT-BТС",
+        "JHDPC/2025/276",
+        "212-KL/TW",
+        "ßx/ǆ-ﬁ",
+        "",
+        "107",
+    ] {
+        assert_eq!(dedup_key(value), dedup_key_by_strings(value), "{value:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_word_test_lets_through_every_word_after_so(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "so", "o", "s", "x", ":", ".", " ", "\n", "\t", "\x0b", "1", "ma", "_", "-",
+            ][..]),
+            0..16,
+        )
+    ) {
+        let key = format!("{}a", pieces.concat());
+        let pos = key.len() - 1;
+        if ends_with_so(&key.as_bytes()[pos.saturating_sub(200)..pos]) {
+            proptest::prop_assert!(may_open_citation(key.as_bytes(), pos));
+        }
+    }
+}

@@ -157,3 +157,78 @@ fn roman_numerals() {
         assert_eq!(roman(s), None, "{s}");
     }
 }
+
+/// The label regexes the byte readers replaced, as the reference they must agree with.
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([ivxl]{1,6})\s*[.\-/:)]").expect("valid regex"));
+static ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)").expect("valid regex"));
+
+fn labels_agree(key: &str) {
+    let roman_by_regex = ROMAN
+        .captures(key)
+        .map(|c| (c.get(1).unwrap().end(), c.get(0).unwrap().end()));
+    assert_eq!(roman_label(key), roman_by_regex, "{key:?}");
+    let arabic_by_regex = ARABIC.captures(key).map(|c| c.get(1).unwrap().end());
+    assert_eq!(arabic_label(key), arabic_by_regex, "{key:?}");
+    let number_by_string = || {
+        if !key.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let digits: String = key.chars().map(ocr_digit).collect::<Option<_>>()?;
+        digits.parse::<u32>().ok()
+    };
+    assert_eq!(ocr_number(key), number_by_string(), "{key:?}");
+}
+
+#[test]
+fn label_readers_agree_with_the_regexes() {
+    for key in [
+        "",
+        "i.",
+        "ii -",
+        "iii/",
+        "iv:",
+        "v)",
+        "vi  .",
+        "xlviii.",
+        "xlviiii.",
+        "viec",
+        "i",
+        "l.",
+        "1.",
+        "1. a",
+        "12)",
+        "123.",
+        "1.5",
+        "1 .x",
+        "o1.",
+        "l0)",
+        "1.\u{b}",
+        "1\x0b.",
+        "2.3",
+        "1",
+        "li.",
+        "ol.",
+        "4294967295",
+        "99999999999",
+        "0",
+    ] {
+        labels_agree(key);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn label_readers_agree_on_any_line(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "i", "v", "x", "l", "o", "1", "9", "0", ".", "-", "/", ":", ")", " ", "\t",
+                "\x0b", "a", "~",
+            ][..]),
+            0..10,
+        )
+    ) {
+        labels_agree(&pieces.concat());
+    }
+}
