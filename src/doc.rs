@@ -134,7 +134,8 @@ impl Doc {
     /// one space, as the record requires.
     pub fn value(&self, span: Span) -> String {
         // Words are found on the key (a character is white space exactly when its key
-        // byte is), which spares decoding the text.
+        // byte is), which spares decoding the text; text between single spaces is copied
+        // as one run.
         let end = span.1.min(self.len());
         let start = span.0.min(end);
         let key = &self.key.as_bytes()[start..end];
@@ -146,15 +147,27 @@ impl Doc {
             while i < key.len() && blank(key[i]) {
                 i += 1;
             }
-            let word = i;
-            while i < key.len() && !blank(key[i]) {
+            let run = i;
+            // A run of words each followed by one plain space, as most text is written.
+            let mut run_end = i;
+            while i < key.len() {
+                while i < key.len() && !blank(key[i]) {
+                    i += 1;
+                }
+                run_end = i;
+                let single = key.get(i) == Some(&b' ')
+                    && key.get(i + 1).is_some_and(|&b| !blank(b))
+                    && self.slice(start + i, start + i + 1) == " ";
+                if !single {
+                    break;
+                }
                 i += 1;
             }
-            if i > word {
+            if run_end > run {
                 if !out.is_empty() {
                     out.push(' ');
                 }
-                out.push_str(self.slice(start + word, start + i));
+                out.push_str(self.slice(start + run, start + run_end));
             }
         }
         out
@@ -182,6 +195,30 @@ mod tests {
         assert_eq!(texts, ["Số: 1", "", "Hà Nội"]);
         assert_eq!(doc.line_key(doc.lines[2]), "ha noi");
         assert_eq!(doc.line_of(doc.lines[2].start + 1), 2);
+    }
+
+    #[test]
+    fn values_fold_white_space_as_split_and_join_would() {
+        for text in [
+            "Sở Y tế tỉnh Thanh Hóa",
+            "  Như   trên ;\n  tiếp\ttheo  ",
+            "Ủy\u{a0}ban nhân dân\u{2003}tỉnh",
+            "a b  c\n\nd",
+            "",
+            "   ",
+        ] {
+            let doc = Doc::new(text.to_string());
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(doc.value((0, doc.len())), want, "{text:?}");
+            assert_eq!(
+                doc.value((2, doc.len())),
+                doc.slice(2, doc.len())
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

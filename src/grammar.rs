@@ -28,6 +28,35 @@ pub fn spaced_pattern(word: &str) -> String {
     letters.join(" ?")
 }
 
+/// The Latin letter a look-alike stands for inside a document's symbol: Cyrillic
+/// letters that OCR and copy-paste put there (`TT-BТС`), and the Icelandic eth `Ð` that
+/// legacy fonts and OCR give for `Đ` (`QÐ-UBND`).
+pub fn latin_look_alike(c: char) -> char {
+    match c {
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        c => c,
+    }
+}
+
 /// The digit a look-alike character stands for inside a number.
 pub fn ocr_digit(c: char) -> Option<char> {
     match c {

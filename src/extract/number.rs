@@ -137,29 +137,12 @@ pub fn cited(text: &str) -> Option<(String, usize)> {
     }
 }
 
-/// Cyrillic capitals that OCR and copy-paste put into symbols (`TT-BТС`), read as the
-/// Latin letters they look like; and the Icelandic eth `Ð` that legacy fonts and OCR
-/// give for `Đ` (`QÐ-UBND`).
+/// The symbol with its look-alike letters read as Latin ones (see
+/// [`crate::grammar::latin_look_alike`]).
 fn latin_look_alikes(symbol: &str) -> String {
     symbol
         .chars()
-        .map(|c| match c {
-            'Ð' => 'Đ',
-            'ð' => 'đ',
-            'А' => 'A',
-            'В' => 'B',
-            'С' => 'C',
-            'Е' => 'E',
-            'Н' => 'H',
-            'К' => 'K',
-            'М' => 'M',
-            'О' => 'O',
-            'Р' => 'P',
-            'Т' => 'T',
-            'Х' => 'X',
-            'У' => 'Y',
-            other => other,
-        })
+        .map(crate::grammar::latin_look_alike)
         .collect()
 }
 

@@ -542,32 +542,12 @@ fn repair_year(value: &str) -> String {
         .join("/")
 }
 
-/// Cyrillic letters that look Latin, as converters leave them in symbols (`BТС`).
+/// The value with its look-alike letters read as Latin ones (`BТС`).
 fn latin(value: &str) -> String {
-    value.chars().map(latin_char).collect()
-}
-
-fn latin_char(c: char) -> char {
-    match c {
-        'А' => 'A',
-        'В' => 'B',
-        'Е' => 'E',
-        'К' => 'K',
-        'М' => 'M',
-        'Н' => 'H',
-        'О' => 'O',
-        'Р' => 'P',
-        'С' => 'C',
-        'Т' => 'T',
-        'Х' => 'X',
-        'а' => 'a',
-        'е' => 'e',
-        'о' => 'o',
-        'р' => 'p',
-        'с' => 'c',
-        'х' => 'x',
-        c => c,
-    }
+    value
+        .chars()
+        .map(crate::grammar::latin_look_alike)
+        .collect()
 }
 
 /// Two mentions are the same document when their numbers agree up to case, `Đ`/`D`, and
@@ -575,7 +555,7 @@ fn latin_char(c: char) -> char {
 fn dedup_key(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut in_symbol = false;
-    for c in value.chars().map(latin_char) {
+    for c in value.chars().map(crate::grammar::latin_look_alike) {
         match c {
             c if c.is_whitespace() => {}
             'Đ' | 'đ' => out.push('D'),
