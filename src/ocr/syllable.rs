@@ -1118,11 +1118,7 @@ mod tests {
             "ố c, ãi ",
             "đ IÊNG ",
         ] {
-            let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            let out = rejoin(text, &crate::fold::fold(text), &mut fast);
-            let want = rejoin_every_line(text, &mut slow);
-            assert_eq!(out.unwrap_or_else(|| text.to_string()), want, "{text:?}");
-            assert_eq!(fast, slow, "{text:?}");
+            check_prefilter(text);
         }
     }
 
