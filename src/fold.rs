@@ -73,16 +73,9 @@ const fn fold_other(c: char) -> u8 {
 }
 
 /// Folds a whole string: one key byte per character, so `fold(s).len() == s.chars().count()`.
+/// Most of a document is ASCII, which folds byte by byte without decoding characters.
 pub fn fold(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    fold_into(text, &mut key);
-    key
-}
-
-/// Appends the key of `text` to `key`. Most of a document is ASCII, which folds byte by
-/// byte without decoding characters.
-pub fn fold_into(text: &str, key: &mut String) {
-    key.reserve(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -96,6 +89,7 @@ pub fn fold_into(text: &str, key: &mut String) {
             i += c.len_utf8();
         }
     }
+    key
 }
 
 /// Folds and collapses runs of white space, for comparing short phrases.

@@ -57,6 +57,11 @@ pub fn latin_look_alike(c: char) -> char {
     }
 }
 
+/// A symbol with its look-alike letters read as Latin ones (see [`latin_look_alike`]).
+pub fn latin_look_alikes(symbol: &str) -> String {
+    symbol.chars().map(latin_look_alike).collect()
+}
+
 /// The digit a look-alike character stands for inside a number.
 pub fn ocr_digit(c: char) -> Option<char> {
     match c {

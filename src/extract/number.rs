@@ -14,7 +14,7 @@ use nom::{
 };
 
 use crate::doc::{Doc, Span};
-use crate::grammar::ocr_digits;
+use crate::grammar::{latin_look_alikes, ocr_digits};
 use crate::layout::{Layout, NUMBER_LABEL};
 use crate::record::Number;
 
@@ -135,15 +135,6 @@ pub fn cited(text: &str) -> Option<(String, usize)> {
         Found::Number(number, span) => Some((number.value, span.1)),
         Found::Blank(_) => None,
     }
-}
-
-/// The symbol with its look-alike letters read as Latin ones (see
-/// [`crate::grammar::latin_look_alike`]).
-fn latin_look_alikes(symbol: &str) -> String {
-    symbol
-        .chars()
-        .map(crate::grammar::latin_look_alike)
-        .collect()
 }
 
 fn is_year(group: &str) -> bool {

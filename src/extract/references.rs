@@ -201,7 +201,7 @@ fn citation_at(
         }
         None => return None,
     };
-    let value = repair_year(&latin(&value));
+    let value = repair_year(&crate::grammar::latin_look_alikes(&value));
     let shape = shape(&value);
     if shape == Shape::NotANumber {
         return None;
@@ -540,14 +540,6 @@ fn repair_year(value: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// The value with its look-alike letters read as Latin ones (`BТС`).
-fn latin(value: &str) -> String {
-    value
-        .chars()
-        .map(crate::grammar::latin_look_alike)
-        .collect()
 }
 
 /// Two mentions are the same document when their numbers agree up to case, `Đ`/`D`, and

@@ -1009,19 +1009,20 @@ fn name(doc: &Doc, span: Span, caseless: bool) -> Option<Span> {
 /// hold (letters, a vowel, no word of running text); 0 when one is not.
 fn lower_syllables(doc: &Doc, span: Span) -> usize {
     let words = words(doc, span);
-    let syllable = |w: &Span| {
-        let key = &doc.key[w.0..w.1];
-        let text = doc.slice(w.0, w.1);
-        text.chars()
-            .all(|c| c.is_lowercase() || c == '\'' || c == '’')
-            && key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
-            && !NOT_IN_NAMES.contains(&text)
-    };
-    if words.iter().all(syllable) {
+    if words.iter().all(|&w| is_lower_syllable(doc, w)) {
         words.len()
     } else {
         0
     }
+}
+
+/// One word of [`lower_syllables`].
+fn is_lower_syllable(doc: &Doc, (start, end): Span) -> bool {
+    let text = doc.slice(start, end);
+    text.chars()
+        .all(|c| c.is_lowercase() || c == '\'' || c == '’')
+        && doc.key[start..end].contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        && !NOT_IN_NAMES.contains(&text)
 }
 
 /// Words of running text that no personal name holds (with their marks: `Quân`, `Nhân`
@@ -1044,7 +1045,7 @@ fn caseless_name(doc: &Doc, span: Span) -> Option<Span> {
         .iter()
         .any(|w| doc.slice(w.0, w.1).contains(['\'', '’']));
     let ok = (2..=5).contains(&words.len())
-        && lower_syllables(doc, span) == words.len()
+        && words.iter().all(|&w| is_lower_syllable(doc, w))
         && (has_surname(doc, span) || highland)
         && !is_head(doc, span)
         && !NOT_NAMES.contains(&doc.slice(first.0, first.1).to_lowercase().as_str());
@@ -1177,11 +1178,7 @@ fn word_count_up_to(doc: &Doc, span: Span, cap: usize) -> usize {
 }
 
 fn word_count(doc: &Doc, span: Span) -> usize {
-    let key = &doc.key.as_bytes()[span.0..span.1];
-    key.iter()
-        .enumerate()
-        .filter(|&(i, b)| !b.is_ascii_whitespace() && (i == 0 || key[i - 1].is_ascii_whitespace()))
-        .count()
+    word_count_up_to(doc, span, usize::MAX)
 }
 
 /// Trims white space (tabs included) from both ends of a span.

@@ -308,7 +308,7 @@ proptest::proptest! {
 /// The mention key as first written: upper case via a collected string, then the symbol's
 /// `/` replaced.
 fn dedup_key_by_strings(value: &str) -> String {
-    let upper: String = latin(value)
+    let upper: String = crate::grammar::latin_look_alikes(value)
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == 'Đ' || c == 'đ' { 'D' } else { c })
