@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: `vanban extract` with --jobs 1 and with all cores, side by side
-# with a Python peer (benches/peer.py: read, NFC, two regexes, JSON Lines), on a corpus
-# of DOCS documents copied from corpus/ under new names (1,000 per folder).
+# with a Python peer (benches/peer.py: read, NFC, two regexes, JSON Lines) and two Rust
+# reference runs (examples/e2e_peers.rs: the peer's job, and reading + SHA-256 alone), on
+# a corpus of DOCS documents copied from corpus/ under new names (1,000 per folder).
 #
 # Usage: benches/e2e.sh [DOCS] [RUNS]      (defaults: 20000 documents, 5 runs)
 #
-# Runs are interleaved (peer, jobs 1, all cores, then again) so that load from other
+# Runs are interleaved (peers, jobs 1, all cores, then again) so that load from other
 # processes falls on all of them alike; the table shows medians. Peak RSS comes from
 # wait4(2) (ru_maxrss) of each run. Needs bash, cargo and python3 (standard library).
 set -euo pipefail
@@ -14,14 +15,14 @@ cd "$(dirname "$0")/.."
 DOCS=${1:-20000}
 RUNS=${2:-5}
 
-cargo build --release --quiet
+cargo build --release --quiet --bin vanban --example e2e_peers
 # The interpreter itself, not a version-manager shim that would add its start-up time.
 PYTHON=$(python3 -c 'import sys; print(sys.executable)')
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vanban-e2e.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 "$PYTHON" - "$DOCS" "$RUNS" "$WORK" "$PYTHON" <<'PY'
-import os, shutil, statistics, subprocess, sys, time
+import json, os, shutil, statistics, subprocess, sys, time
 
 docs, runs, work, python = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 root = os.getcwd()
@@ -45,9 +46,15 @@ for i in range(docs):
     total_bytes += os.path.getsize(source)
 
 vanban = os.path.join(root, "target", "release", "vanban")
+reference = os.path.join(root, "target", "release", "examples", "e2e_peers")
 out = lambda name: os.path.join(work, name)
+# The Python peer comes first: every ratio is taken against it. The two Rust reference
+# runs (examples/e2e_peers.rs) show what the machine allows: the same job as the peer
+# written with care, and the floor of reading and hashing each file with no extraction.
 variants = [
     ("Python peer (number, date)", [python, os.path.join(root, "benches", "peer.py"), collection, out("peer.jsonl")], out("peer.jsonl")),
+    ("Rust peer (number, date)", [reference, "peer", collection, out("rpeer.jsonl")], out("rpeer.jsonl")),
+    ("Rust floor (read, SHA-256)", [reference, "floor", collection, out("floor.jsonl")], out("floor.jsonl")),
     ("vanban --jobs 1 (all fields)", [vanban, "extract", "-q", "--jobs", "1", "-o", out("j1.jsonl"), collection], out("j1.jsonl")),
     ("vanban --jobs %d (all fields)" % cores, [vanban, "extract", "-q", "--jobs", str(cores), "-o", out("jn.jsonl"), collection], out("jn.jsonl")),
 ]
@@ -88,6 +95,9 @@ for name, _, output in variants:
         sys.exit("%s wrote %d records for %d documents" % (name, lines, docs))
 with open(out("j1.jsonl"), "rb") as a, open(out("jn.jsonl"), "rb") as b:
     identical = a.read() == b.read()
+# The Rust peer is a fair stand-in only if it finds what the Python peer finds.
+with open(out("peer.jsonl"), encoding="utf-8") as a, open(out("rpeer.jsonl"), encoding="utf-8") as b:
+    peers_agree = [json.loads(x) for x in a] == [json.loads(y) for y in b]
 
 median = lambda xs: statistics.median(xs)
 peer_rate = docs / median([w for w, _, _ in results[variants[0][0]]])
@@ -106,6 +116,7 @@ for name, _, _ in variants:
           % (name, rate, total_bytes / 1e6 / wall, cpu, rss / 1024, rate / peer_rate))
 print()
 print("vanban output for --jobs 1 and --jobs %d: %s" % (cores, "identical" if identical else "DIFFERENT"))
-if not identical:
+print("Rust peer records equal to the Python peer's: %s" % ("yes" if peers_agree else "NO"))
+if not identical or not peers_agree:
     sys.exit(1)
 PY

@@ -226,13 +226,17 @@ pub fn run(inputs: &Inputs, config: &Config, output: Output<'_>) -> Result<Summa
 /// Runs `job` on every input on a pool of `jobs` threads and hands the outcomes to
 /// `write` in input order. Inputs are taken from the walk only as the window allows:
 /// at most `jobs × WINDOW_PER_JOB` past the next one to write. When `write` fails, the
-/// jobs not yet started are cancelled.
+/// jobs not yet started are cancelled. One job runs on this thread, in turn with the
+/// writer: handing each document to a pool thread and back costs two wake-ups.
 fn run_ordered(
     mut inputs: impl Iterator<Item = Input>,
     job: &Job<'_>,
     jobs: usize,
     mut write: impl FnMut(Outcome) -> io::Result<()>,
 ) -> io::Result<()> {
+    if jobs <= 1 {
+        return inputs.try_for_each(|input| write(job.run(&input)));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("vanban-{i}"))
