@@ -385,27 +385,23 @@ fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
     Ok((i, ()))
 }
 
-// blank_or := sp (number_in_range | fill) sp
+// blank_or := sp fill (number_in_range fill)? sp
+// A form typed over dot leaders keeps them around the figure: `ngày …25..tháng 01`.
 fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
+    let fill = || take_while(|c: char| matches!(c, '.' | '_' | '~' | ' ' | '\n'));
     let (i, _) = sp(i)?;
-    let (i, n) = alt((
-        map_res(
-            |i| ocr_digits(i, 1, 2),
-            |d: String| {
-                d.parse::<u32>()
-                    .ok()
-                    .filter(|&n| (1..=max).contains(&n))
-                    .map(Some)
-                    .ok_or(())
-            },
-        ),
-        value(
-            None,
-            take_while(|c: char| matches!(c, '.' | '_' | '~' | ' ' | '\n')),
-        ),
+    let (i, _) = fill().parse(i)?;
+    let (i, n) = opt(map_res(
+        |i| ocr_digits(i, 1, 2),
+        |d: String| {
+            d.parse::<u32>()
+                .ok()
+                .filter(|&n| (1..=max).contains(&n))
+                .ok_or(())
+        },
     ))
     .parse(i)?;
-    let (i, _) = sp(i)?;
+    let (i, _) = fill().parse(i)?;
     Ok((i, n))
 }
 
@@ -608,6 +604,17 @@ mod tests {
             ("ngay 05 thang 02 nam 2026", (2026, Some(2), Some(5)), ""),
             ("ngay 30thang10nam 2013.", (2013, Some(10), Some(30)), "."),
             ("ngay ... thang 6 nam 2023", (2023, Some(6), None), ""),
+            // Typed over the form's dot leaders.
+            (
+                "ngay ...25..thang 01 nam 2006",
+                (2006, Some(1), Some(25)),
+                "",
+            ),
+            (
+                "ngay __7__ thang __3__ nam 2019",
+                (2019, Some(3), Some(7)),
+                "",
+            ),
             ("ngay     thang   nam 2025", (2025, None, None), ""),
             (
                 "ngay 19\nthang 11 nam 2025 ",

@@ -14,6 +14,7 @@ use nom::{
 };
 
 use crate::doc::{Doc, Span};
+use crate::extract::kind;
 use crate::grammar::{latin_look_alikes, ocr_digits};
 use crate::layout::{Layout, NUMBER_LABEL};
 use crate::record::Number;
@@ -35,6 +36,9 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Found> {
         let Some(label) = NUMBER_LABEL.find(key) else {
             continue;
         };
+        if cites_enacting_document(doc, i, key, label.start()) {
+            continue;
+        }
         // The label match may end on the first digit: back up to just after `số[:.]`.
         let after_label = label_end(key, label.start());
         let mut start = line.start + after_label;
@@ -52,6 +56,32 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Found> {
         }
     }
     None
+}
+
+/// An annexed regulation names the decision that enacts it, `(Ban hành kèm theo Quyết định
+/// số 05/2006/QĐ-UBND …)`: that number is the decision's, and the regulation has none of
+/// its own. (`Nghị quyết số: 78/2025/UBTVQH15` on a line of its own is the label.)
+fn cites_enacting_document(doc: &Doc, i: usize, key: &str, label: usize) -> bool {
+    // The match opens on `số` itself or on the character before it.
+    let so = if key[label..].starts_with('s') {
+        label
+    } else {
+        label + 1
+    };
+    let before = key[..so].trim_end();
+    let Some(head) = kind::type_names().iter().find_map(|&(name, _)| {
+        before
+            .strip_suffix(name)
+            .filter(|head| !head.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    }) else {
+        return false;
+    };
+    let wrapped = || {
+        head.trim_start_matches([' ', '(']).is_empty()
+            && i.checked_sub(1)
+                .is_some_and(|above| doc.line_key(doc.lines[above]).ends_with("kem theo"))
+    };
+    head.contains("kem theo") || wrapped()
 }
 
 /// Offset in `key` just past `số`, its colon or dot, and the spaces after them.
@@ -438,6 +468,27 @@ mod tests {
 #[cfg(test)]
 mod cited_tests {
     use super::*;
+
+    #[test]
+    fn an_enacting_decision_is_not_the_number() {
+        let label_of = |text: &str, line: usize| {
+            let doc = Doc::new(text.to_string());
+            let key = doc.line_key(doc.lines[line]);
+            let label = NUMBER_LABEL.find(key).expect("a label").start();
+            cites_enacting_document(&doc, line, key, label)
+        };
+        assert!(label_of(
+            "(Ban hành kèm theo Quyết định số 05/2006/QĐ-UBND",
+            0
+        ));
+        assert!(label_of(
+            "(Ban hành kèm theo\nQuyết định số: 522/2002/QĐ.UB",
+            1
+        ));
+        assert!(!label_of("Nghị quyết số: 78/2025/UBTVQH15", 0));
+        assert!(!label_of("Luật số: 18/2003/QH11", 0));
+        assert!(!label_of("Số: 12/QĐ-UBND", 0));
+    }
 
     #[test]
     fn cited_numbers_with_what_they_cover() {
