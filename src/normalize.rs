@@ -278,6 +278,7 @@ fn drop_furniture_lines(
     let mut blank_run = 0;
     let mut dropped = 0;
     let mut in_stamp = false;
+    let mut across_page_break = false;
     let mut previous_key = "";
     // `\n` folds to itself and nothing else does, so the key has the same lines
     for (line, key) in text.split('\n').zip(key.split('\n')) {
@@ -291,13 +292,22 @@ fn drop_furniture_lines(
             || is_page_number(key, previous_key);
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
+        if furniture {
+            // The text flows on over the page break: blank lines around the page's
+            // furniture separate no blocks (a list or article goes on after them).
+            if out.ends_with("\n\n") {
+                out.pop();
+                out_key.pop();
+            }
+            across_page_break = true;
+        }
         if furniture || stamp {
             dropped += 1;
             continue;
         }
         if line.trim().is_empty() {
             blank_run += 1;
-            if blank_run > 1 || out.is_empty() {
+            if blank_run > 1 || out.is_empty() || across_page_break {
                 continue;
             }
             out.push('\n');
@@ -305,6 +315,7 @@ fn drop_furniture_lines(
             continue;
         }
         blank_run = 0;
+        across_page_break = false;
         out.push_str(line);
         out.push('\n');
         out_key.push_str(key);
@@ -321,14 +332,35 @@ fn drop_furniture_lines(
     (out, out_key)
 }
 
-/// A line holding only a page number, unless it fills a `Số:` label left above it.
+/// A line holding only a page number (`2`, `- 2 -`, `Trang 2`, `Trang 2/5`, `2/5`).
+/// Bare figures right under a `Số:` label are the number that fills it.
 fn is_page_number(key: &str, previous_key: &str) -> bool {
-    let trimmed = key.trim();
-    !trimmed.is_empty()
-        && trimmed.len() <= 3
-        && trimmed.bytes().all(|b| b.is_ascii_digit())
-        && !previous_key.trim_end().ends_with("so:")
-        && !previous_key.trim_end().ends_with("so")
+    let key = key.trim();
+    if is_page_figures(key) {
+        let above = previous_key.trim_end();
+        return !above.ends_with("so:") && !above.ends_with("so");
+    }
+    if let Some(inner) = key.strip_prefix('-').and_then(|k| k.strip_suffix('-')) {
+        return is_page_figures(inner.trim());
+    }
+    let (numbered, labelled) = match key.strip_prefix("trang ") {
+        Some(rest) => (rest.trim_start(), true),
+        None => (key, false),
+    };
+    match numbered.split_once('/') {
+        // Page of pages; a `3/12` that cannot be one is left alone.
+        Some((page, pages)) => {
+            let (page, pages) = (page.trim(), pages.trim());
+            is_page_figures(page)
+                && is_page_figures(pages)
+                && page.parse::<u16>().ok() <= pages.parse::<u16>().ok()
+        }
+        None => labelled && is_page_figures(numbered),
+    }
+}
+
+fn is_page_figures(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn merge(repairs: Vec<(&'static str, usize)>) -> Vec<(&'static str, usize)> {
@@ -382,7 +414,27 @@ mod tests {
     #[test]
     fn drops_page_furniture_and_stamps() {
         let input = "Điều 1. A\n\n4\n\nCÔNG BÁO/Số 755 + 756/Ngày 17-6-2025\nĐiều 2. B\n\t Ký bởi: Văn phòng\nThời gian ký: 01.01.2025\nNguyễn Văn A\n";
-        assert_eq!(norm(input), "Điều 1. A\n\nĐiều 2. B\nNguyễn Văn A\n");
+        // The article goes on over the page break: no blank line is left in its place.
+        assert_eq!(norm(input), "Điều 1. A\nĐiều 2. B\nNguyễn Văn A\n");
+    }
+
+    #[test]
+    fn page_numbers_in_their_forms() {
+        for key in ["2", "- 2 -", "-12-", "trang 2", "trang 2/5", "trang 2 / 5", "3/3"] {
+            assert!(is_page_number(key, "het trang truoc"), "{key:?}");
+        }
+        for key in ["2024", "- 2", "3/12/2024", "5/3", "trang", "2.", "1234/5678"] {
+            assert!(!is_page_number(key, "het trang truoc"), "{key:?}");
+        }
+        // Figures under a `Số:` label fill it; a page marker there is still one.
+        assert!(!is_page_number("125", "so:"));
+        assert!(is_page_number("- 2 -", "can cu quyet dinh so"));
+    }
+
+    #[test]
+    fn a_list_goes_on_over_a_page_break() {
+        let input = "Nơi nhận:\n- Như trên;\n\nTrang 2/2\n\n- Lưu: VT.\n";
+        assert_eq!(norm(input), "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n");
     }
 
     #[test]
