@@ -71,6 +71,12 @@ static SIGNATURE_STAMP: LazyLock<Opening> = LazyLock::new(|| {
         r"^\s*(?:ky boi|nguoi ky|thoi gian ky|ky ngay|signature not verified|ngay ky)\s*:?",
     )
 });
+/// A line key opening a block of the body: `Điều 4.`, `Chương II`, `III.`, `2.`, `1.2.`,
+/// `b)`, a bullet.
+static OPENS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:dieu|chuong|muc|phan)\s+[0-9ivxlc]+\b|[ivxlc]+[.-]\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[a-z][)]\s|[-+*~])")
+        .expect("valid regex")
+});
 static STAMP_DETAIL: LazyLock<Opening> =
     LazyLock::new(|| Opening::new(b"ect", r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:"));
 
@@ -278,20 +284,26 @@ fn drop_furniture_lines(
     let mut blank_run = 0;
     let mut dropped = 0;
     let mut in_stamp = false;
+    let mut page_break = false;
     let mut previous_key = "";
     // `\n` folds to itself and nothing else does, so the key has the same lines
     for (line, key) in text.split('\n').zip(key.split('\n')) {
         // Cells and tags leave indentation that says nothing; column gaps inside a
         // line are kept. A key byte is white space exactly when its character is, so
         // both trims drop the same characters.
+        let indent = key.len() - key.trim_start().len();
         let line = line.trim();
         let key = key.trim();
-        let furniture = GAZETTE_HEADER.is_match(key)
-            || WORD_FIELD.is_match(key)
-            || is_page_number(key, previous_key);
+        let page_number = is_page_number(key, previous_key);
+        let furniture = page_number || GAZETTE_HEADER.is_match(key) || WORD_FIELD.is_match(key);
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
         if furniture || stamp {
+            // A bare number is also a table's row number (`| 2 | …` made lines): only a
+            // centred one (PDF text keeps the margin) surely marks a page break.
+            let bare = key.bytes().all(|b| b.is_ascii_digit());
+            page_break |= GAZETTE_HEADER.is_match(key)
+                || (page_number && (!bare || indent >= PAGE_NUMBER_INDENT));
             dropped += 1;
             continue;
         }
@@ -305,6 +317,14 @@ fn drop_furniture_lines(
             continue;
         }
         blank_run = 0;
+        // A page break inside a sentence or a list: the blank lines around the page
+        // number are the page's margins, not a paragraph break, so the text runs on
+        // (`chậm nhất ngày` / `- 2 -` / `04/10/2024`; `- Như trên;` / `Trang 1/2` / `- …`).
+        if page_break && out.ends_with("\n\n") && runs_on(previous_key, key) {
+            out.pop();
+            out_key.pop();
+        }
+        page_break = false;
         out.push_str(line);
         out.push('\n');
         out_key.push_str(key);
@@ -321,14 +341,45 @@ fn drop_furniture_lines(
     (out, out_key)
 }
 
-/// A line holding only a page number, unless it fills a `Số:` label left above it.
+/// How far in (in characters) a lone number must stand to be a centred page number.
+const PAGE_NUMBER_INDENT: usize = 8;
+
+/// Whether the text before a page break runs on into the line after it: an item ending
+/// in `;` or `,` goes on with the next item; words cut mid-phrase go on unless the next
+/// line opens an article, a section or a numbered or bulleted item. A sentence or a
+/// lead-in (`.`, `./.`, `:`, `!`, `?`, also inside closing quotes) ends a paragraph.
+fn runs_on(before: &str, after: &str) -> bool {
+    let before = before.trim_end().trim_end_matches(['"', '\'', ')']);
+    if before.ends_with([';', ',']) {
+        return true;
+    }
+    !before.ends_with(['.', ':', '!', '?']) && !OPENS_BLOCK.is_match(after)
+}
+
+/// A line holding only a page number, unless it fills a `Số:` label left above it. Also
+/// the other ways word processors print one: `- 2 -` and `Trang 2`, `Trang 2/3`,
+/// `Trang 2 trên 3` (a page footer or header; ND 30 puts the number in the top margin).
 fn is_page_number(key: &str, previous_key: &str) -> bool {
     let trimmed = key.trim();
-    !trimmed.is_empty()
-        && trimmed.len() <= 3
-        && trimmed.bytes().all(|b| b.is_ascii_digit())
-        && !previous_key.trim_end().ends_with("so:")
-        && !previous_key.trim_end().ends_with("so")
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(trimmed) {
+        return !previous_key.trim_end().ends_with("so:")
+            && !previous_key.trim_end().ends_with("so");
+    }
+    if let Some(inner) = trimmed.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
+        return digits(inner.trim());
+    }
+    let Some(rest) = trimmed.strip_prefix("trang ") else {
+        return false;
+    };
+    let (page, of) = match rest.split_once('/') {
+        Some((page, of)) => (page, Some(of)),
+        None => match rest.split_once(" tren ") {
+            Some((page, of)) => (page, Some(of)),
+            None => (rest, None),
+        },
+    };
+    digits(page.trim()) && of.is_none_or(|of| digits(of.trim()))
 }
 
 fn merge(repairs: Vec<(&'static str, usize)>) -> Vec<(&'static str, usize)> {
@@ -410,6 +461,64 @@ mod tests {
             for key in keys {
                 assert!(pattern.is_match(key), "{key:?}");
             }
+        }
+    }
+
+    #[test]
+    fn drops_page_numbers_in_their_printed_shapes() {
+        for number in [
+            "2",
+            "- 2 -",
+            "– 12 –",
+            "Trang 2",
+            "Trang 2/3",
+            "Trang 2 trên 3",
+        ] {
+            let input = format!("Điều 1. A.\n{number}\nĐiều 2. B.\n");
+            assert_eq!(norm(&input), "Điều 1. A.\nĐiều 2. B.\n", "{number:?}");
+        }
+        for kept in ["Trang 2 của hồ sơ", "- 2 người", "2/3", "Trang"] {
+            let input = format!("A.\n{kept}\n");
+            assert_eq!(norm(&input), input, "{kept:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_or_a_list_is_no_paragraph_break() {
+        let table = [
+            // a deadline cut by the page break
+            (
+                "nộp chậm nhất ngày\n\n\n            - 2 -\n\n04/10/2024.\n",
+                "nộp chậm nhất ngày\n04/10/2024.\n",
+            ),
+            // a form feed before a centred page number, mid-sentence
+            (
+                "gửi về Ban Thường trực\n\u{c}          2\n\nỦy ban MTTQ xã.\n",
+                "gửi về Ban Thường trực\nỦy ban MTTQ xã.\n",
+            ),
+            // a Nơi nhận list across a page footer
+            (
+                "- Đảng ủy phường;\n\n\n     Trang 2/3\n- UBND phường;\n",
+                "- Đảng ủy phường;\n- UBND phường;\n",
+            ),
+            // a sentence ended before the break: the paragraph break stays
+            (
+                "chưa kịp thời.\n\n     Trang 1/3\n3. Lực lượng.\n",
+                "chưa kịp thời.\n\n3. Lực lượng.\n",
+            ),
+            // words without a full stop, then a new article: the break stays
+            (
+                "số 139/2025/TT-BTC\n\n            108\n\nĐiều 4. Chánh Văn phòng\n",
+                "số 139/2025/TT-BTC\n\nĐiều 4. Chánh Văn phòng\n",
+            ),
+            // a table's row number (not centred) is dropped but breaks nothing
+            (
+                "Tiếng Anh B1\n\n2\nKỹ thuật\n",
+                "Tiếng Anh B1\n\nKỹ thuật\n",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(norm(input), want, "{input:?}");
         }
     }
 
