@@ -294,7 +294,7 @@ fn drop_furniture_lines(
         let indent = key.len() - key.trim_start().len();
         let line = line.trim();
         let key = key.trim();
-        let page_number = is_page_number(key, previous_key);
+        let page_number = is_page_number(key, previous_key) || page_footer(key);
         let furniture = page_number || GAZETTE_HEADER.is_match(key) || WORD_FIELD.is_match(key);
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
@@ -356,9 +356,25 @@ fn runs_on(before: &str, after: &str) -> bool {
     !before.ends_with(['.', ':', '!', '?']) && !OPENS_BLOCK.is_match(after)
 }
 
+/// A running footer: words, then across a column gap a page number that cannot be a
+/// value (`Thông báo số 08/TB-THVT ngày 25/8/2024      Trang 1/1`). PDF text puts a
+/// footer on a line of its own, so the words left of the number are the footer's too.
+fn page_footer(key: &str) -> bool {
+    let Some(at) = [key.rfind("   "), key.rfind('\t')]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
+        return false;
+    };
+    let last = key[at..].trim();
+    !last.bytes().all(|b| b.is_ascii_digit()) && is_page_number(last, "")
+}
+
 /// A line holding only a page number, unless it fills a `Số:` label left above it. Also
 /// the other ways word processors print one: `- 2 -` and `Trang 2`, `Trang 2/3`,
-/// `Trang 2 trên 3` (a page footer or header; ND 30 puts the number in the top margin).
+/// `Trang 2 trên 3`, an English template's `Page 2 of 3` (a page footer or header; ND 30
+/// puts the number in the top margin).
 fn is_page_number(key: &str, previous_key: &str) -> bool {
     let trimmed = key.trim();
     let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
@@ -369,15 +385,18 @@ fn is_page_number(key: &str, previous_key: &str) -> bool {
     if let Some(inner) = trimmed.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
         return digits(inner.trim());
     }
-    let Some(rest) = trimmed.strip_prefix("trang ") else {
+    let Some(rest) = trimmed
+        .strip_prefix("trang ")
+        .or_else(|| trimmed.strip_prefix("page "))
+    else {
         return false;
     };
-    let (page, of) = match rest.split_once('/') {
+    let (page, of) = match ["/", " tren ", " of "]
+        .iter()
+        .find_map(|sep| rest.split_once(sep))
+    {
         Some((page, of)) => (page, Some(of)),
-        None => match rest.split_once(" tren ") {
-            Some((page, of)) => (page, Some(of)),
-            None => (rest, None),
-        },
+        None => (rest, None),
     };
     digits(page.trim()) && of.is_none_or(|of| digits(of.trim()))
 }
@@ -473,11 +492,20 @@ mod tests {
             "Trang 2",
             "Trang 2/3",
             "Trang 2 trên 3",
+            "Page 2 of 3",
         ] {
             let input = format!("Điều 1. A.\n{number}\nĐiều 2. B.\n");
             assert_eq!(norm(&input), "Điều 1. A.\nĐiều 2. B.\n", "{number:?}");
         }
-        for kept in ["Trang 2 của hồ sơ", "- 2 người", "2/3", "Trang"] {
+        let footer = "Thông báo số 08/TB-THVT ngày 25/8/2024       Trang 1/1";
+        assert_eq!(norm(&format!("- Lưu: VT.\n{footer}\n")), "- Lưu: VT.\n");
+        for kept in [
+            "Trang 2 của hồ sơ",
+            "- 2 người",
+            "2/3",
+            "Trang",
+            "- Lưu: VT.            2",
+        ] {
             let input = format!("A.\n{kept}\n");
             assert_eq!(norm(&input), input, "{kept:?}");
         }
