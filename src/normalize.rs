@@ -71,6 +71,12 @@ static SIGNATURE_STAMP: LazyLock<Opening> = LazyLock::new(|| {
         r"^\s*(?:ky boi|nguoi ky|thoi gian ky|ky ngay|signature not verified|ngay ky)\s*:?",
     )
 });
+/// A line key opening a block of the body: `Điều 4.`, `Chương II`, `III.`, `2.`, `1.2.`,
+/// `b)`, a bullet.
+static OPENS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:dieu|chuong|muc|phan)\s+[0-9ivxlc]+\b|[ivxlc]+[.-]\s|[0-9]+(?:\.[0-9]+)*[.)]\s|[a-z][)]\s|[-+*~])")
+        .expect("valid regex")
+});
 static STAMP_DETAIL: LazyLock<Opening> =
     LazyLock::new(|| Opening::new(b"ect", r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:"));
 
@@ -278,36 +284,32 @@ fn drop_furniture_lines(
     let mut blank_run = 0;
     let mut dropped = 0;
     let mut in_stamp = false;
-    let mut across_page_break = false;
+    let mut page_break = false;
     let mut previous_key = "";
     // `\n` folds to itself and nothing else does, so the key has the same lines
     for (line, key) in text.split('\n').zip(key.split('\n')) {
         // Cells and tags leave indentation that says nothing; column gaps inside a
         // line are kept. A key byte is white space exactly when its character is, so
         // both trims drop the same characters.
+        let indent = key.len() - key.trim_start().len();
         let line = line.trim();
         let key = key.trim();
-        let furniture = GAZETTE_HEADER.is_match(key)
-            || WORD_FIELD.is_match(key)
-            || is_page_number(key, previous_key);
+        let page_number = is_page_number(key, previous_key) || page_footer(key);
+        let furniture = page_number || GAZETTE_HEADER.is_match(key) || WORD_FIELD.is_match(key);
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
-        if furniture {
-            // The text flows on over the page break: blank lines around the page's
-            // furniture separate no blocks (a list or article goes on after them).
-            if out.ends_with("\n\n") {
-                out.pop();
-                out_key.pop();
-            }
-            across_page_break = true;
-        }
         if furniture || stamp {
+            // A bare number is also a table's row number (`| 2 | …` made lines): only a
+            // centred one (PDF text keeps the margin) surely marks a page break.
+            let bare = key.bytes().all(|b| b.is_ascii_digit());
+            page_break |= GAZETTE_HEADER.is_match(key)
+                || (page_number && (!bare || indent >= PAGE_NUMBER_INDENT));
             dropped += 1;
             continue;
         }
         if line.trim().is_empty() {
             blank_run += 1;
-            if blank_run > 1 || out.is_empty() || across_page_break {
+            if blank_run > 1 || out.is_empty() {
                 continue;
             }
             out.push('\n');
@@ -315,7 +317,14 @@ fn drop_furniture_lines(
             continue;
         }
         blank_run = 0;
-        across_page_break = false;
+        // A page break inside a sentence or a list: the blank lines around the page
+        // number are the page's margins, not a paragraph break, so the text runs on
+        // (`chậm nhất ngày` / `- 2 -` / `04/10/2024`; `- Như trên;` / `Trang 1/2` / `- …`).
+        if page_break && out.ends_with("\n\n") && runs_on(previous_key, key) {
+            out.pop();
+            out_key.pop();
+        }
+        page_break = false;
         out.push_str(line);
         out.push('\n');
         out_key.push_str(key);
@@ -332,35 +341,64 @@ fn drop_furniture_lines(
     (out, out_key)
 }
 
-/// A line holding only a page number (`2`, `- 2 -`, `Trang 2`, `Trang 2/5`, `2/5`).
-/// Bare figures right under a `Số:` label are the number that fills it.
-fn is_page_number(key: &str, previous_key: &str) -> bool {
-    let key = key.trim();
-    if is_page_figures(key) {
-        let above = previous_key.trim_end();
-        return !above.ends_with("so:") && !above.ends_with("so");
+/// How far in (in characters) a lone number must stand to be a centred page number.
+const PAGE_NUMBER_INDENT: usize = 8;
+
+/// Whether the text before a page break runs on into the line after it: an item ending
+/// in `;` or `,` goes on with the next item; words cut mid-phrase go on unless the next
+/// line opens an article, a section or a numbered or bulleted item. A sentence or a
+/// lead-in (`.`, `./.`, `:`, `!`, `?`, also inside closing quotes) ends a paragraph.
+fn runs_on(before: &str, after: &str) -> bool {
+    let before = before.trim_end().trim_end_matches(['"', '\'', ')']);
+    if before.ends_with([';', ',']) {
+        return true;
     }
-    if let Some(inner) = key.strip_prefix('-').and_then(|k| k.strip_suffix('-')) {
-        return is_page_figures(inner.trim());
-    }
-    let (numbered, labelled) = match key.strip_prefix("trang ") {
-        Some(rest) => (rest.trim_start(), true),
-        None => (key, false),
-    };
-    match numbered.split_once('/') {
-        // Page of pages; a `3/12` that cannot be one is left alone.
-        Some((page, pages)) => {
-            let (page, pages) = (page.trim(), pages.trim());
-            is_page_figures(page)
-                && is_page_figures(pages)
-                && page.parse::<u16>().ok() <= pages.parse::<u16>().ok()
-        }
-        None => labelled && is_page_figures(numbered),
-    }
+    !before.ends_with(['.', ':', '!', '?']) && !OPENS_BLOCK.is_match(after)
 }
 
-fn is_page_figures(s: &str) -> bool {
-    (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+/// A running footer: words, then across a column gap a page number that cannot be a
+/// value (`Thông báo số 08/TB-THVT ngày 25/8/2024      Trang 1/1`). PDF text puts a
+/// footer on a line of its own, so the words left of the number are the footer's too.
+fn page_footer(key: &str) -> bool {
+    let Some(at) = [key.rfind("   "), key.rfind('\t')]
+        .into_iter()
+        .flatten()
+        .max()
+    else {
+        return false;
+    };
+    let last = key[at..].trim();
+    !last.bytes().all(|b| b.is_ascii_digit()) && is_page_number(last, "")
+}
+
+/// A line holding only a page number, unless it fills a `Số:` label left above it. Also
+/// the other ways word processors print one: `- 2 -` and `Trang 2`, `Trang 2/3`,
+/// `Trang 2 trên 3`, an English template's `Page 2 of 3` (a page footer or header; ND 30
+/// puts the number in the top margin).
+fn is_page_number(key: &str, previous_key: &str) -> bool {
+    let trimmed = key.trim();
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(trimmed) {
+        return !previous_key.trim_end().ends_with("so:")
+            && !previous_key.trim_end().ends_with("so");
+    }
+    if let Some(inner) = trimmed.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
+        return digits(inner.trim());
+    }
+    let Some(rest) = trimmed
+        .strip_prefix("trang ")
+        .or_else(|| trimmed.strip_prefix("page "))
+    else {
+        return false;
+    };
+    let (page, of) = match ["/", " tren ", " of "]
+        .iter()
+        .find_map(|sep| rest.split_once(sep))
+    {
+        Some((page, of)) => (page, Some(of)),
+        None => (rest, None),
+    };
+    digits(page.trim()) && of.is_none_or(|of| digits(of.trim()))
 }
 
 fn merge(repairs: Vec<(&'static str, usize)>) -> Vec<(&'static str, usize)> {
@@ -414,27 +452,7 @@ mod tests {
     #[test]
     fn drops_page_furniture_and_stamps() {
         let input = "Điều 1. A\n\n4\n\nCÔNG BÁO/Số 755 + 756/Ngày 17-6-2025\nĐiều 2. B\n\t Ký bởi: Văn phòng\nThời gian ký: 01.01.2025\nNguyễn Văn A\n";
-        // The article goes on over the page break: no blank line is left in its place.
-        assert_eq!(norm(input), "Điều 1. A\nĐiều 2. B\nNguyễn Văn A\n");
-    }
-
-    #[test]
-    fn page_numbers_in_their_forms() {
-        for key in ["2", "- 2 -", "-12-", "trang 2", "trang 2/5", "trang 2 / 5", "3/3"] {
-            assert!(is_page_number(key, "het trang truoc"), "{key:?}");
-        }
-        for key in ["2024", "- 2", "3/12/2024", "5/3", "trang", "2.", "1234/5678"] {
-            assert!(!is_page_number(key, "het trang truoc"), "{key:?}");
-        }
-        // Figures under a `Số:` label fill it; a page marker there is still one.
-        assert!(!is_page_number("125", "so:"));
-        assert!(is_page_number("- 2 -", "can cu quyet dinh so"));
-    }
-
-    #[test]
-    fn a_list_goes_on_over_a_page_break() {
-        let input = "Nơi nhận:\n- Như trên;\n\nTrang 2/2\n\n- Lưu: VT.\n";
-        assert_eq!(norm(input), "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n");
+        assert_eq!(norm(input), "Điều 1. A\n\nĐiều 2. B\nNguyễn Văn A\n");
     }
 
     #[test]
@@ -462,6 +480,73 @@ mod tests {
             for key in keys {
                 assert!(pattern.is_match(key), "{key:?}");
             }
+        }
+    }
+
+    #[test]
+    fn drops_page_numbers_in_their_printed_shapes() {
+        for number in [
+            "2",
+            "- 2 -",
+            "– 12 –",
+            "Trang 2",
+            "Trang 2/3",
+            "Trang 2 trên 3",
+            "Page 2 of 3",
+        ] {
+            let input = format!("Điều 1. A.\n{number}\nĐiều 2. B.\n");
+            assert_eq!(norm(&input), "Điều 1. A.\nĐiều 2. B.\n", "{number:?}");
+        }
+        let footer = "Thông báo số 08/TB-THVT ngày 25/8/2024       Trang 1/1";
+        assert_eq!(norm(&format!("- Lưu: VT.\n{footer}\n")), "- Lưu: VT.\n");
+        for kept in [
+            "Trang 2 của hồ sơ",
+            "- 2 người",
+            "2/3",
+            "Trang",
+            "- Lưu: VT.            2",
+        ] {
+            let input = format!("A.\n{kept}\n");
+            assert_eq!(norm(&input), input, "{kept:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_or_a_list_is_no_paragraph_break() {
+        let table = [
+            // a deadline cut by the page break
+            (
+                "nộp chậm nhất ngày\n\n\n            - 2 -\n\n04/10/2024.\n",
+                "nộp chậm nhất ngày\n04/10/2024.\n",
+            ),
+            // a form feed before a centred page number, mid-sentence
+            (
+                "gửi về Ban Thường trực\n\u{c}          2\n\nỦy ban MTTQ xã.\n",
+                "gửi về Ban Thường trực\nỦy ban MTTQ xã.\n",
+            ),
+            // a Nơi nhận list across a page footer
+            (
+                "- Đảng ủy phường;\n\n\n     Trang 2/3\n- UBND phường;\n",
+                "- Đảng ủy phường;\n- UBND phường;\n",
+            ),
+            // a sentence ended before the break: the paragraph break stays
+            (
+                "chưa kịp thời.\n\n     Trang 1/3\n3. Lực lượng.\n",
+                "chưa kịp thời.\n\n3. Lực lượng.\n",
+            ),
+            // words without a full stop, then a new article: the break stays
+            (
+                "số 139/2025/TT-BTC\n\n            108\n\nĐiều 4. Chánh Văn phòng\n",
+                "số 139/2025/TT-BTC\n\nĐiều 4. Chánh Văn phòng\n",
+            ),
+            // a table's row number (not centred) is dropped but breaks nothing
+            (
+                "Tiếng Anh B1\n\n2\nKỹ thuật\n",
+                "Tiếng Anh B1\n\nKỹ thuật\n",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(norm(input), want, "{input:?}");
         }
     }
 

@@ -817,6 +817,14 @@ fn trailing_name(doc: &Doc, span: Span) -> Option<usize> {
         return None;
     }
     let head = (span.0, words[first - 1].1);
+    // A rank or degree before the name (`BS. Vũ Thị Lan Anh`) stays with it: `name`
+    // drops it; cut off, it would read as a title's wrapped end.
+    if RANK
+        .find(&doc.key[span.0..span.1])
+        .is_some_and(|m| span.0 + m.end() >= words[first].0)
+    {
+        return None;
+    }
     let code_end = PREFIX
         .find(&doc.key[head.0..head.1])
         .map_or(head.0, |m| head.0 + m.end());
@@ -1274,6 +1282,12 @@ mod tests {
             (
                 "GIÁM ĐỐC\n\nPhạm Công Hoa",
                 (None, None, Some("GIÁM ĐỐC"), Some("Phạm Công Hoa")),
+            ),
+            // A degree in capitals before the name, right under the title: not the
+            // title's wrapped end.
+            (
+                "TRƯỞNG TRẠM\nBS. Vũ Thị Lan Anh",
+                (None, None, Some("TRƯỞNG TRẠM"), Some("Vũ Thị Lan Anh")),
             ),
             // One table cell on one line, with debris and wide gaps.
             (

@@ -118,11 +118,14 @@ fn after_vv(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
         let mut j = last + 1;
         while j < layout.heading.end.max(i + 1) && j < doc.lines.len() && j - i < MAX_LINES {
             let next = doc.lines[j];
-            let nkey = doc.line_key(next);
+            // Only the left column counts: the date may sit right of a wrapped abstract
+            // (`… năm 2025<TAB>Khê Giang, ngày …`, a Word table written out as text).
+            let left = cut_columns(doc, next.start, next.end);
+            let nkey = &doc.key[next.start..left];
             if next.is_blank() || ends_abstract(nkey) || RECITAL.is_match(nkey) {
                 break;
             }
-            end = cut_columns(doc, next.start, next.end);
+            end = left;
             j += 1;
         }
         let span = doc.tidy((start, end));
@@ -176,10 +179,15 @@ fn bare_ve(doc: &Doc, layout: &Layout, i: usize) -> Option<(usize, usize)> {
     (under_number && key.starts_with("ve ") && !key.starts_with("ve viec")).then_some((0, 3))
 }
 
-/// Cuts a line at the start of a right-column date or a wide gap.
+/// Cuts a line at a wide gap or a tab (a column boundary), where a right-column date
+/// or number starts.
 fn cut_columns(doc: &Doc, start: usize, end: usize) -> usize {
     let key = &doc.key[start..end];
-    let gap = key.find("   ").unwrap_or(key.len());
+    let gap = [key.find("   "), key.find('\t')]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(key.len());
     start + gap
 }
 
@@ -332,6 +340,27 @@ mod tests {
                 subject(&text, "bo xay dung").as_deref(),
                 Some(want),
                 "{tail:?}"
+            );
+        }
+    }
+
+    /// A Word table written out as text: the date cell follows the abstract's last
+    /// line after a tab; the abstract keeps that line's left part.
+    #[test]
+    fn a_date_right_of_the_abstract_is_cut_off() {
+        let table = [
+            "HỘI LHPN HUYỆN KHÊ GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 47/CV-HPN\nV/v triển khai Cuộc vận động\nnăm 2025\tKhê Giang, ngày 07 tháng 4 năm 2025\n\n\
+             Kính gửi: Các xã.\n",
+            "HỘI LHPN HUYỆN KHÊ GIANG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Số: 47/CV-HPN                 Độc lập - Tự do - Hạnh phúc\nV/v triển khai Cuộc vận động\n\
+             năm 2025                      Khê Giang, ngày 07 tháng 4 năm 2025\n\nKính gửi: Các xã.\n",
+        ];
+        for text in table {
+            assert_eq!(
+                subject(text, "hoi lhpn huyen khe giang").as_deref(),
+                Some("triển khai cuộc vận động năm 2025"),
+                "{text:?}"
             );
         }
     }
