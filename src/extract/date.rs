@@ -15,7 +15,7 @@ use nom::{
 use regex::Regex;
 
 use crate::doc::{Doc, Span};
-use crate::grammar::{ocr_digits, spaced_pattern, spaced_tag};
+use crate::grammar::{ocr_date_digit, read_digits, spaced_pattern, spaced_tag};
 use crate::layout::Layout;
 
 /// A date as far as the document fills it in.
@@ -48,7 +48,7 @@ pub struct Dated {
 
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"{}\s*[0-9olis._~ \n]{{0,16}}{}",
+        r"{}\s*[0-9olisb._~ \n]{{0,16}}{}",
         spaced_pattern("ngay"),
         spaced_pattern("thang")
     );
@@ -386,11 +386,13 @@ fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
 }
 
 // blank_or := sp (number_in_range | fill) sp
+// The keywords on both sides make the slot a number, so a slot OCR read as look-alikes
+// only is read as one too (`tháng ll` → 11).
 fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     let (i, _) = sp(i)?;
     let (i, n) = alt((
         map_res(
-            |i| ocr_digits(i, 1, 2),
+            |i| read_digits(i, 1, 2, ocr_date_digit, false),
             |d: String| {
                 d.parse::<u32>()
                     .ok()
@@ -412,7 +414,7 @@ fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
 // year := 4 digits (look-alikes read as digits) in 1900..=2100
 fn year(i: &str) -> IResult<&str, u16> {
     map_res(
-        |i| ocr_digits(i, 4, 4),
+        |i| read_digits(i, 4, 4, ocr_date_digit, true),
         |d: String| {
             d.parse::<u16>()
                 .ok()
@@ -553,11 +555,13 @@ fn date_sep(i: &str) -> IResult<&str, char> {
     Ok((i, sep))
 }
 
-// number_in := 1 or 2 digits in 1..=max, not followed by another digit
+// number_in := 1 or 2 digits in 1..=max, not followed by another digit. A look-alike
+// beside a real digit is read as a digit (`2O/11/2024`, `l5/11`): OCR repairs in the text
+// leave two-figure runs alone, but here the date's shape makes the reading certain.
 fn number_in(i: &str, max: u32) -> IResult<&str, u32> {
     let (rest, n) = map_res(
-        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        |d: &str| {
+        |i| read_digits(i, 1, 2, ocr_date_digit, true),
+        |d: String| {
             d.parse::<u32>()
                 .ok()
                 .filter(|n| (1..=max).contains(n))
@@ -614,6 +618,10 @@ mod tests {
                 (2025, Some(11), Some(19)),
                 " ",
             ),
+            // OCR: the keywords around a slot make even look-alikes alone a number
+            ("ngay o8 thang ll nam 2024", (2024, Some(11), Some(8)), ""),
+            ("ngay 0b thang 9 nam 2025", (2025, Some(9), Some(8)), ""),
+            ("ngay l2 thang 8 nam 2024", (2024, Some(8), Some(12)), ""),
         ];
         for (key, (y, m, d), rest) in table {
             let (left, got) = date_phrase(key).unwrap_or_else(|e| panic!("{key:?}: {e}"));
@@ -837,6 +845,11 @@ mod body_date_tests {
             ("10/11)", (None, 11, 10), ")"),
             ("31/12 / 2025", (Some(2025), 12, 31), ""),
             ("9 / 12 / 2024 den", (Some(2024), 12, 9), " den"),
+            // OCR look-alikes beside a real digit, where the date's shape is certain
+            ("2o/11/2024;", (Some(2024), 11, 20), ";"),
+            ("l5/11/2024", (Some(2024), 11, 15), ""),
+            ("3o thang 11 nam 2024", (Some(2024), 11, 30), ""),
+            ("1b/9/2025", (Some(2025), 9, 18), ""),
         ];
         for (key, (y, m, d), rest) in table {
             let (got, used) = parse_body_date(key).unwrap_or_else(|| panic!("{key:?}"));
@@ -858,6 +871,10 @@ mod body_date_tests {
             "5 nguoi",
             "15/2025",
             "2/3a",
+            // look-alikes alone, or glued to a word, are no figures in running text
+            "ll/11/2024",
+            "lo/5",
+            "2a/11/2024",
         ] {
             assert!(parse_body_date(key).is_none(), "{key:?}");
         }
