@@ -470,7 +470,7 @@ fn body_date(i: &str) -> IResult<&str, BodyDate> {
 
 // numeric_date := day sep month (sep year)?   with one separator kind: "/" "-" "."
 fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
-    let (i, day) = number_in(i, 31)?;
+    let (i, (day, bare)) = day_in(i)?;
     let (i, sep) = date_sep(i)?;
     let (i, month) = number_in(i, 12)?;
     let (i, year) = opt(|i| {
@@ -484,6 +484,12 @@ fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
         year(i)
     })
     .parse(i)?;
+    if bare && year.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     // `1/500` is a scale, `12/2025/NĐ-CP` a number: what follows must end the date.
     if i.starts_with(|c: char| c.is_ascii_alphanumeric())
         || (i.starts_with(['/', '-', '.']) && i[1..].starts_with(|c: char| c.is_ascii_digit()))
@@ -505,13 +511,19 @@ fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
 
 // worded_date := day sp "thang" sp month (sp ","? sp "nam" sp year)?
 fn worded_date(i: &str) -> IResult<&str, BodyDate> {
-    let (i, day) = number_in(i, 31)?;
+    let (i, (day, bare)) = day_in(i)?;
     let (i, _) = sp(i)?;
     let (i, _) = spaced_tag("thang")(i)?;
     let (i, _) = sp(i)?;
     let (i, month) = number_in(i, 12)?;
     let (i, year) =
         opt((sp, opt(punct(",")), sp, spaced_tag("nam"), sp, year).map(|t| t.5)).parse(i)?;
+    if bare && year.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     Ok((
         i,
         BodyDate {
@@ -555,12 +567,27 @@ fn date_sep(i: &str) -> IResult<&str, char> {
     Ok((i, sep))
 }
 
+// day_in := number_in(31), or a day OCR read as look-alikes only (`lO/02/2024`), which
+// is one only in a full date: the caller then requires the month and year after it
+// (says `true`).
+fn day_in(i: &str) -> IResult<&str, (u32, bool)> {
+    alt((
+        |i| number_in(i, 31).map(|(i, d)| (i, (d, false))),
+        |i| read_number(i, 31, false).map(|(i, d)| (i, (d, true))),
+    ))
+    .parse(i)
+}
+
 // number_in := 1 or 2 digits in 1..=max, not followed by another digit. A look-alike
 // beside a real digit is read as a digit (`2O/11/2024`, `l5/11`): OCR repairs in the text
 // leave two-figure runs alone, but here the date's shape makes the reading certain.
 fn number_in(i: &str, max: u32) -> IResult<&str, u32> {
+    read_number(i, max, true)
+}
+
+fn read_number(i: &str, max: u32, need_real: bool) -> IResult<&str, u32> {
     let (rest, n) = map_res(
-        |i| read_digits(i, 1, 2, ocr_date_digit, true),
+        |i| read_digits(i, 1, 2, ocr_date_digit, need_real),
         |d: String| {
             d.parse::<u32>()
                 .ok()
@@ -850,6 +877,10 @@ mod body_date_tests {
             ("l5/11/2024", (Some(2024), 11, 15), ""),
             ("3o thang 11 nam 2024", (Some(2024), 11, 30), ""),
             ("1b/9/2025", (Some(2025), 9, 18), ""),
+            // a day of look-alikes only, in a full date
+            ("lo/02/2024.", (Some(2024), 2, 10), "."),
+            ("ll/11/2024", (Some(2024), 11, 11), ""),
+            ("lo thang 02 nam 2024", (Some(2024), 2, 10), ""),
         ];
         for (key, (y, m, d), rest) in table {
             let (got, used) = parse_body_date(key).unwrap_or_else(|| panic!("{key:?}"));
@@ -871,9 +902,9 @@ mod body_date_tests {
             "5 nguoi",
             "15/2025",
             "2/3a",
-            // look-alikes alone, or glued to a word, are no figures in running text
-            "ll/11/2024",
+            // look-alikes alone without a year, or glued to a word, are no figures
             "lo/5",
+            "lo thang 5",
             "2a/11/2024",
         ] {
             assert!(parse_body_date(key).is_none(), "{key:?}");
