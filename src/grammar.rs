@@ -73,9 +73,32 @@ pub fn ocr_digit(c: char) -> Option<char> {
     }
 }
 
+/// The digit a look-alike stands for in the figures of a date. `B` for `8` is read only
+/// there: a date's slots hold nothing but digits, while a document number may carry a
+/// letter (`12B`).
+pub fn ocr_date_digit(c: char) -> Option<char> {
+    match c {
+        'b' | 'B' => Some('8'),
+        c => ocr_digit(c),
+    }
+}
+
 /// Reads `min..=max` digits at the start of `input`, taking look-alike letters as digits
 /// when at least one real digit is among them. Returns the digits as read.
 pub fn ocr_digits(input: &str, min: usize, max: usize) -> IResult<&str, String> {
+    read_digits(input, min, max, ocr_digit, true)
+}
+
+/// [`ocr_digits`] with the look-alikes of `digit`; `need_real` false takes a run of
+/// look-alikes alone, for a slot whose keywords on both sides make it a number
+/// (`ngày 1O tháng ll năm …`).
+pub fn read_digits(
+    input: &str,
+    min: usize,
+    max: usize,
+    digit: fn(char) -> Option<char>,
+    need_real: bool,
+) -> IResult<&str, String> {
     let mut digits = String::new();
     let mut real = false;
     let mut end = 0;
@@ -83,7 +106,7 @@ pub fn ocr_digits(input: &str, min: usize, max: usize) -> IResult<&str, String> 
         if digits.len() == max {
             break;
         }
-        match ocr_digit(c) {
+        match digit(c) {
             Some(d) => {
                 real |= c.is_ascii_digit();
                 digits.push(d);
@@ -96,7 +119,7 @@ pub fn ocr_digits(input: &str, min: usize, max: usize) -> IResult<&str, String> 
     let read = &input[..end];
     let look_alike = read.chars().any(|c| !c.is_ascii_digit());
     let glued = input[end..].chars().next().is_some_and(char::is_alphabetic);
-    if digits.len() < min || !real || (look_alike && glued) {
+    if digits.len() < min || (need_real && !real) || (look_alike && glued) {
         return Err(nom::Err::Error(Error::new(input, ErrorKind::Digit)));
     }
     Ok((&input[end..], digits))

@@ -15,7 +15,7 @@ use nom::{
 use regex::Regex;
 
 use crate::doc::{Doc, Span};
-use crate::grammar::{ocr_digits, spaced_pattern, spaced_tag};
+use crate::grammar::{ocr_date_digit, read_digits, spaced_pattern, spaced_tag};
 use crate::layout::Layout;
 
 /// A date as far as the document fills it in.
@@ -48,7 +48,7 @@ pub struct Dated {
 
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"{}\s*[0-9olis._~ \n]{{0,16}}{}",
+        r"{}\s*[0-9olisb._~ \n]{{0,16}}{}",
         spaced_pattern("ngay"),
         spaced_pattern("thang")
     );
@@ -386,13 +386,15 @@ fn blank_year_phrase(i: &str) -> IResult<&str, ()> {
 }
 
 // blank_or := sp fill (number_in_range fill)? sp
-// A form typed over dot leaders keeps them around the figure: `ngày …25..tháng 01`.
+// A form typed over dot leaders keeps them around the figure: `ngày …25..tháng 01`. The
+// keywords on both sides make the slot a number, so a slot OCR read as look-alikes only
+// is read as one too (`tháng ll` → 11).
 fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
     let fill = || take_while(|c: char| matches!(c, '.' | '_' | '~' | ' ' | '\n'));
     let (i, _) = sp(i)?;
     let (i, _) = fill().parse(i)?;
     let (i, n) = opt(map_res(
-        |i| ocr_digits(i, 1, 2),
+        |i| read_digits(i, 1, 2, ocr_date_digit, false),
         |d: String| {
             d.parse::<u32>()
                 .ok()
@@ -408,7 +410,7 @@ fn blank_or(i: &str, max: u32) -> IResult<&str, Option<u32>> {
 // year := 4 digits (look-alikes read as digits) in 1900..=2100
 fn year(i: &str) -> IResult<&str, u16> {
     map_res(
-        |i| ocr_digits(i, 4, 4),
+        |i| read_digits(i, 4, 4, ocr_date_digit, true),
         |d: String| {
             d.parse::<u16>()
                 .ok()
@@ -464,7 +466,7 @@ fn body_date(i: &str) -> IResult<&str, BodyDate> {
 
 // numeric_date := day sep month (sep year)?   with one separator kind: "/" "-" "."
 fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
-    let (i, day) = number_in(i, 31)?;
+    let (i, (day, bare)) = day_in(i)?;
     let (i, sep) = date_sep(i)?;
     let (i, month) = number_in(i, 12)?;
     let (i, year) = opt(|i| {
@@ -478,6 +480,12 @@ fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
         year(i)
     })
     .parse(i)?;
+    if bare && year.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     // `1/500` is a scale, `12/2025/NĐ-CP` a number: what follows must end the date.
     if i.starts_with(|c: char| c.is_ascii_alphanumeric())
         || (i.starts_with(['/', '-', '.']) && i[1..].starts_with(|c: char| c.is_ascii_digit()))
@@ -499,13 +507,19 @@ fn numeric_date(i: &str) -> IResult<&str, BodyDate> {
 
 // worded_date := day sp "thang" sp month (sp ","? sp "nam" sp year)?
 fn worded_date(i: &str) -> IResult<&str, BodyDate> {
-    let (i, day) = number_in(i, 31)?;
+    let (i, (day, bare)) = day_in(i)?;
     let (i, _) = sp(i)?;
     let (i, _) = spaced_tag("thang")(i)?;
     let (i, _) = sp(i)?;
     let (i, month) = number_in(i, 12)?;
     let (i, year) =
         opt((sp, opt(punct(",")), sp, spaced_tag("nam"), sp, year).map(|t| t.5)).parse(i)?;
+    if bare && year.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     Ok((
         i,
         BodyDate {
@@ -549,11 +563,28 @@ fn date_sep(i: &str) -> IResult<&str, char> {
     Ok((i, sep))
 }
 
-// number_in := 1 or 2 digits in 1..=max, not followed by another digit
+// day_in := number_in(31), or a day OCR read as look-alikes only (`lO/02/2024`), which
+// is one only in a full date: the caller then requires the month and year after it
+// (says `true`).
+fn day_in(i: &str) -> IResult<&str, (u32, bool)> {
+    alt((
+        |i| number_in(i, 31).map(|(i, d)| (i, (d, false))),
+        |i| read_number(i, 31, false).map(|(i, d)| (i, (d, true))),
+    ))
+    .parse(i)
+}
+
+// number_in := 1 or 2 digits in 1..=max, not followed by another digit. A look-alike
+// beside a real digit is read as a digit (`2O/11/2024`, `l5/11`): OCR repairs in the text
+// leave two-figure runs alone, but here the date's shape makes the reading certain.
 fn number_in(i: &str, max: u32) -> IResult<&str, u32> {
+    read_number(i, max, true)
+}
+
+fn read_number(i: &str, max: u32, need_real: bool) -> IResult<&str, u32> {
     let (rest, n) = map_res(
-        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        |d: &str| {
+        |i| read_digits(i, 1, 2, ocr_date_digit, need_real),
+        |d: String| {
             d.parse::<u32>()
                 .ok()
                 .filter(|n| (1..=max).contains(n))
@@ -621,6 +652,10 @@ mod tests {
                 (2025, Some(11), Some(19)),
                 " ",
             ),
+            // OCR: the keywords around a slot make even look-alikes alone a number
+            ("ngay o8 thang ll nam 2024", (2024, Some(11), Some(8)), ""),
+            ("ngay 0b thang 9 nam 2025", (2025, Some(9), Some(8)), ""),
+            ("ngay l2 thang 8 nam 2024", (2024, Some(8), Some(12)), ""),
         ];
         for (key, (y, m, d), rest) in table {
             let (left, got) = date_phrase(key).unwrap_or_else(|e| panic!("{key:?}: {e}"));
@@ -844,6 +879,15 @@ mod body_date_tests {
             ("10/11)", (None, 11, 10), ")"),
             ("31/12 / 2025", (Some(2025), 12, 31), ""),
             ("9 / 12 / 2024 den", (Some(2024), 12, 9), " den"),
+            // OCR look-alikes beside a real digit, where the date's shape is certain
+            ("2o/11/2024;", (Some(2024), 11, 20), ";"),
+            ("l5/11/2024", (Some(2024), 11, 15), ""),
+            ("3o thang 11 nam 2024", (Some(2024), 11, 30), ""),
+            ("1b/9/2025", (Some(2025), 9, 18), ""),
+            // a day of look-alikes only, in a full date
+            ("lo/02/2024.", (Some(2024), 2, 10), "."),
+            ("ll/11/2024", (Some(2024), 11, 11), ""),
+            ("lo thang 02 nam 2024", (Some(2024), 2, 10), ""),
         ];
         for (key, (y, m, d), rest) in table {
             let (got, used) = parse_body_date(key).unwrap_or_else(|| panic!("{key:?}"));
@@ -865,6 +909,10 @@ mod body_date_tests {
             "5 nguoi",
             "15/2025",
             "2/3a",
+            // look-alikes alone without a year, or glued to a word, are no figures
+            "lo/5",
+            "lo thang 5",
+            "2a/11/2024",
         ] {
             assert!(parse_body_date(key).is_none(), "{key:?}");
         }

@@ -71,12 +71,14 @@ pub struct Found {
 }
 
 /// Words that make the date after them a limit, with an optional hour (`17 giờ`, `16:00`)
-/// and `ngày`. Group `date` marks where the date begins: the last digit of a match.
+/// and `ngày`. Group `date` marks where the date begins: the last character of a match,
+/// a digit or a letter OCR gives for one (`trước ngày l5/11/2024`; the date grammar
+/// decides whether it is one).
 const LIMIT_PATTERN: &str = concat!(
     r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?(?:\s+den)?|muon nhat(?:\s+la)?(?:\s+vao)?|",
     r"han chot(?:\s+la)?(?:\s+vao)?|han cuoi(?:\s+la)?(?:\s+vao)?|khong muon hon)\s*",
     r"(?:(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*)?",
-    r"(?:ngay\s*)?(?P<date>[0-9])"
+    r"(?:ngay\s*)?(?P<date>[0-9olisb])"
 );
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| key_regex(LIMIT_PATTERN));
 /// Words that make the month after them a limit.

@@ -290,7 +290,13 @@ fn piece_texts(doc: &Doc, span: Span) -> Vec<String> {
                 signer::is_block_piece(doc, p)
                     || (signer::is_caps(text) && !text.ends_with([';', ',']))
             };
-            !signer::is_mark(doc, p) && !column
+            // Specks a scan leaves beside the list (`_  ~`, `|`, `»`) carry no text; a
+            // bullet standing apart from its item does.
+            let speck = right && {
+                let text = doc.slice(p.0, p.1);
+                !text.chars().any(char::is_alphanumeric) && !starts_with_bullet(text)
+            };
+            !signer::is_mark(doc, p) && !column && !speck
         })
         .map(|(_, p)| doc.value(p))
         .collect()
@@ -343,13 +349,25 @@ pub(crate) fn is_bullet_char(c: char) -> bool {
     ) || ('\u{f000}'..='\u{f0ff}').contains(&c)
 }
 
-/// Whether a line starts with a list bullet (`-`, `+`, `•`, `*`, a `.` before a space).
+/// Whether a line starts with a list bullet (`-`, `+`, `•`, `*`, a `.` before a space, or
+/// OCR's `o` for a round bullet).
 fn starts_with_bullet(text: &str) -> bool {
-    text.starts_with(|c: char| is_bullet_char(c) || c == '*') || text.starts_with(". ")
+    text.starts_with(|c: char| is_bullet_char(c) || c == '*')
+        || text.starts_with(". ")
+        || ocr_bullet(text).is_some()
+}
+
+/// OCR reads a round bullet `•` as the letter `o`: a lone small `o` and a space before a
+/// capital (`o Như trên;`), which no item opens with. The text after it.
+fn ocr_bullet(text: &str) -> Option<&str> {
+    text.strip_prefix("o ")
+        .filter(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// Drops bullets and edge punctuation, but keeps an ellipsis placeholder (`Lưu: VT, ……`).
 fn tidy(item: &str) -> &str {
+    let item = item.trim_start();
+    let item = ocr_bullet(item).unwrap_or(item);
     item.trim_start_matches(|c: char| c.is_whitespace() || is_bullet_char(c) || "*.;,:".contains(c))
         .trim_end_matches(|c: char| c.is_whitespace() || ";,.:".contains(c))
 }
@@ -387,6 +405,16 @@ mod tests {
             (
                 "Nơi nhận: Như trên; Lưu: VT.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
                 &["Như trên", "Lưu: VT"],
+            ),
+            // OCR of a scan: round bullets read as `o`, specks beside the list.
+            (
+                "Nơi nhận:                  GIÁM ĐỐC\no Như trên;\no UBND xã Tân Định (b/c);\no Lưu: VT.       _  ~\n\n            Nguyễn Văn An",
+                &["Như trên", "UBND xã Tân Định (b/c)", "Lưu: VT"],
+            ),
+            // Without bullets, a small `o` before small letters is a word of the item.
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT, o trên.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
+                &["Như trên", "Lưu: VT, o trên"],
             ),
             // Wrapped items joined; a dash inside an item stays.
             (

@@ -26,7 +26,9 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
         r"cong doan|mat tran|tap doan|tong cong ty|cong ty|ngan hang|chu tich|thu tuong|",
         r"bo truong|giam doc|hai quan|chi nhanh|bao hiem|quoc hoi|to|dai su quan|",
         r"nha xuat ban|dai|bql|ban quan ly|khu|lien minh|hop tac xa|quy|ubkt|ban chap hanh|",
-        r"hoc vien|vien kiem sat|bch|tand|vksnd|trung doan|su doan|lu doan|tieu doan)\b"
+        r"hoc vien|vien kiem sat|bch|tand|vksnd|trung doan|su doan|lu doan|tieu doan|",
+        // bodies of communes and enterprises: trạm y tế, đội, chi hội, chi đoàn
+        r"tram|doi|chi hoi|chi doan|xi nghiep|nha may|ubmttq)\b"
     ))
     .expect("valid regex")
 });
@@ -214,9 +216,13 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
         .into_iter()
         .flatten()
         .min();
+        // OCR that reads the right column first puts the date line above the issuer
+        // (`Thạch Bình, ngày …` / `UBND HUYỆN …` / `ỦY BAN NHÂN DÂN XÃ …` / `Số: …`):
+        // with nothing of the left column read yet, the date line does not end it.
+        let date_first = pieces.is_empty() && !NUMBER_LABEL.is_match(key);
         let stop_here = i >= top
             && (NUMBER_LABEL.is_match(key)
-                || is_date_line(key)
+                || (is_date_line(key) && !date_first)
                 || starts_title(key)
                 || starts_abstract(key));
         let end = cut.unwrap_or(key.len());
@@ -416,6 +422,59 @@ mod tests {
             let want = (name.map(str::to_string), parent.map(str::to_string));
             assert_eq!(found(&text), want, "{text:?}");
             assert_eq!(found(&text.to_lowercase()), want, "lower case: {text:?}");
+        }
+    }
+
+    /// OCR of a scan reads the heading's columns in whatever order: the right column
+    /// first (date line above the issuer), or line by line with a commune body
+    /// (`TRẠM Y TẾ XÃ …`) after the national title.
+    #[test]
+    fn columns_read_in_ocr_order() {
+        let table = [
+            (
+                format!(
+                    "{MOTTO}Thạch Bình, ngày 08 tháng 11 năm 2024
+UBND HUYỆN THẠCH LÂM
+                     ỦY BAN NHÂN DÂN XÃ THẠCH BÌNH
+Số: 107/TB-UBND
+
+THÔNG BÁO
+"
+                ),
+                Some("ủy ban nhân dân xã thạch bình"),
+                Some("ubnd huyện thạch lâm"),
+            ),
+            (
+                "TRUNG TÂM Y TẾ HUYỆN ĐÔNG LÂM
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                 TRẠM Y TẾ XÃ TÂN ĐỊNH
+Độc lập - Tự do - Hạnh phúc
+Số: 09/BC-TYT
+                 Tân Định, ngày 28 tháng 10 năm 2024
+
+BÁO CÁO
+"
+                .to_string(),
+                Some("trạm y tế xã tân định"),
+                Some("trung tâm y tế huyện đông lâm"),
+            ),
+            // no left column at all: the date line is followed by the title, not a body
+            (
+                format!(
+                    "{MOTTO}Hà Nội, ngày 08 tháng 11 năm 2024
+
+THÔNG BÁO
+
+Về việc họp
+"
+                ),
+                None,
+                None,
+            ),
+        ];
+        for (text, name, parent) in table {
+            let want = (name.map(str::to_string), parent.map(str::to_string));
+            assert_eq!(found(&text), want, "{text:?}");
         }
     }
 }

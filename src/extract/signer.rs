@@ -183,11 +183,30 @@ pub struct Found {
 
 /// Finds the signature block in the footer zone.
 pub fn find(doc: &Doc, layout: &Layout) -> Found {
-    find_in(doc, layout.footer.clone(), layout.caseless)
+    let issuer = super::issuer::extract(doc, layout);
+    let seal: Vec<&str> = [issuer.name, issuer.parent]
+        .into_iter()
+        .flatten()
+        .flat_map(|(_, (start, end))| words_of(&doc.key[start..end]))
+        .collect();
+    find_in(doc, layout.footer.clone(), layout.caseless, &seal)
 }
 
-/// Finds the signature block among the given lines.
-fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool) -> Found {
+/// The words of a key, without punctuation.
+fn words_of(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether a piece holds only words of the issuer's and parent's names (`seal`).
+fn seal_words_only(doc: &Doc, span: Span, seal: &[&str]) -> bool {
+    let mut words = words_of(&doc.key[span.0..span.1]).peekable();
+    words.peek().is_some() && words.all(|w| seal.contains(&w))
+}
+
+/// Finds the signature block among the given lines; `seal` holds the words of the
+/// issuer's and parent's names (see [`is_seal_text`]).
+fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool, seal: &[&str]) -> Found {
     let elements = elements(doc, lines, caseless);
 
     let mut fallback: Option<Block> = None;
@@ -195,7 +214,7 @@ fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool) -> Found {
         if !is_anchor(el.kind) {
             continue;
         }
-        let block = walk(doc, &elements, a);
+        let block = walk(doc, &elements, a, seal);
         if accepts(doc, &elements, el, &block) {
             return block.into_found(doc);
         }
@@ -233,13 +252,13 @@ pub fn block_start(doc: &Doc, lines: Range<usize>, strict: bool, caseless: bool)
         }
         match el.kind {
             Kind::Prefix { .. } => {
-                let block = walk(doc, &elements, a);
+                let block = walk(doc, &elements, a, &[]);
                 if block.name.is_some() || block.entries.len() > 1 || !strict {
                     return Some(el.line);
                 }
             }
             Kind::Title if !strict || caseless || is_caps(doc.slice(el.span.0, el.span.1)) => {
-                let block = walk(doc, &elements, a);
+                let block = walk(doc, &elements, a, &[]);
                 if accepts(doc, &elements, el, &block) && beside_or_above(&block) {
                     return Some(el.line);
                 }
@@ -297,9 +316,10 @@ struct Block {
 }
 
 /// Walks down from the anchor element `a`, collecting entries up to the name.
-fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
+fn walk(doc: &Doc, elements: &[Element], a: usize, seal: &[&str]) -> Block {
     let mut block = Block::default();
     let mut last_line = elements[a].line;
+    let mut in_seal = false;
     let mut k = a;
     while k < elements.len() {
         let el = elements[k];
@@ -333,6 +353,28 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                     .entries
                     .last()
                     .is_some_and(|e| e.code.is_none() && !is_open(doc, e));
+                // Seal text: the ring of the body's seal, stamped over the signature,
+                // repeats the issuer's and parent's names, and OCR reads it as short
+                // lines in capitals between the title and the name (`ỦY BAN` / `NHÂN
+                // DÂN` / `XÃ THẠCH BÌNH`). A title does not go on with the body's name
+                // (ND 30 Art. 13); it is seal text when it opens with a body word and
+                // either a prefix already named the body or it runs on over more lines.
+                // One line alone may be a title's wrapped end (`TỔNG KIỂM TOÁN NHÀ` /
+                // `NƯỚC`, `GIÁM ĐỐC` / `SỞ Y TẾ` of a joint document).
+                let seal_text = under_title
+                    && el.kind != Kind::Title
+                    && seal_words_only(doc, el.span, seal)
+                    && (in_seal
+                        || (super::issuer::opens_body(&doc.key[el.span.0..el.span.1])
+                            && (block.entries.iter().any(|e| e.code.is_some())
+                                || elements.get(k).is_some_and(|n| {
+                                    n.line == el.line + 1 && seal_words_only(doc, n.span, seal)
+                                }))));
+                if seal_text {
+                    block.claimed.push(el.span);
+                    in_seal = true;
+                    continue;
+                }
                 if el.kind == Kind::CapsName && under_title {
                     block.name = Some((vec![el.span], el.line));
                     block.claimed.push(el.span);
@@ -388,7 +430,9 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
                     let words = word_count(doc, el.span) + word_count(doc, n.span);
                     words <= 5
                         && opens_name
-                        && (el.kind == Kind::NamePart || n.kind == Kind::NamePart)
+                        && (el.kind == Kind::NamePart
+                            || n.kind == Kind::NamePart
+                            || ends_open(doc, el.span))
                 });
                 match (el.kind, joined) {
                     (_, Some(n)) => {
@@ -423,6 +467,15 @@ fn walk(doc: &Doc, elements: &[Element], a: usize) -> Block {
         }
     }
     block
+}
+
+/// Whether a name ends on `Thị` or `Văn`, the middle words that mark a woman's or a man's
+/// name and never end one: the rest is on the next line (`Hoàng Thị` / `Mai Lan`, a name
+/// OCR broke where the signature's ink crossed it).
+fn ends_open(doc: &Doc, span: Span) -> bool {
+    words_of(&doc.key[span.0..span.1])
+        .last()
+        .is_some_and(|w| w == "thi" || w == "van")
 }
 
 /// Whether the lines strictly between `from` and `to` hold only items of a `Nơi nhận`
@@ -1567,6 +1620,40 @@ mod tests {
             let found = signer_of(footer);
             assert_eq!(found.signer.name, None, "{footer:?}");
             assert_eq!(found.signer.authority, None, "{footer:?}");
+        }
+    }
+
+    /// OCR of a stamped signature: the seal's ring text (the issuer's name) between the
+    /// title and the name is not the title's end; a title's own wrapped end is. A name
+    /// broken after its middle word goes on with the next line.
+    #[test]
+    fn seal_text_and_broken_names() {
+        let table: &[(&str, Fields)] = &[
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nSỞ\n* Y TẾ *\n| ~ '\nNguyễn Văn An",
+                (
+                    Some("KT"),
+                    Some("GIÁM ĐỐC"),
+                    Some("PHÓ GIÁM ĐỐC"),
+                    Some("Nguyễn Văn An"),
+                ),
+            ),
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nSỞ\nY TẾ\nNguyễn Văn An",
+                (None, None, Some("GIÁM ĐỐC"), Some("Nguyễn Văn An")),
+            ),
+            // one line of the body's name after a title alone: its wrapped end
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nSỞ Y TẾ\nNguyễn Văn An",
+                (None, None, Some("GIÁM ĐỐC SỞ Y TẾ"), Some("Nguyễn Văn An")),
+            ),
+            (
+                "Nơi nhận:            GIÁM ĐỐC\no Như trên;\no Lưu: VT.\n                    Hoàng Thị\n                    Mai Lan",
+                (None, None, Some("GIÁM ĐỐC"), Some("Hoàng Thị Mai Lan")),
+            ),
+        ];
+        for (footer, want) in table {
+            assert_eq!(fields(&signer_of(footer)), *want, "{footer:?}");
         }
     }
 

@@ -28,6 +28,15 @@
       .replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   }
   function compact(s) { return s.replace(/[\s.…_]/g, ''); }
+  // OCR's look-alike letters in a run of figures, read as the digits the number and date
+  // grammars take them for (`O9`, `l0`, `tháng ll`, `0B`).
+  function figures(s) {
+    var map = {O: '0', o: '0', D: '0', l: '1', I: '1', i: '1', '|': '1', S: '5', s: '5', B: '8', b: '8'};
+    return s.replace(/[\p{L}\p{N}|]+/gu, function (word) {
+      if (word.length > 4 || !/^[0-9OoDlIi|SsBb]+$/.test(word)) return word;
+      return word.replace(/[^0-9]/g, function (c) { return map[c]; });
+    });
+  }
   function valueAt(path) {
     var v = record;
     path.split('.').forEach(function (p) { v = v == null ? null : v[p]; });
@@ -45,10 +54,10 @@
   function rule(field, text, value) {
     if (value === null) return field === 'number' && text ? 'blank' : null;
     if (words(text) === words(value)) return 'equal';
-    if (field === 'number' && compact(text) === compact(value)) return 'number';
+    if (field === 'number' && compact(figures(text)) === compact(value)) return 'number';
     if (code(text) === code(value)) return 'code';
     if (field === 'date') {
-      var nums = (text.match(/[0-9]+/g) || []).map(Number);
+      var nums = (figures(text).match(/[0-9]+/g) || []).map(Number);
       var parts = value.split('-').map(Number);
       if (parts.every(function (p) { return nums.indexOf(p) >= 0; })) return 'date';
     }

@@ -282,3 +282,18 @@ fn words_and_clause_before_agree_with_the_forward_scans() {
         assert_eq!(words_before(&doc, pos), &clause[cut..], "{pos}");
     }
 }
+
+#[test]
+fn look_alike_days_in_limits_are_read() {
+    // OCR reads 0 as O and 1 as l in the figures; two-figure runs are left in the text
+    // and read by the date grammar after the limit word.
+    assert_eq!(
+        dates("1. Nộp hồ sơ trước ngày l5/11/2018.\n2. Báo cáo chậm nhất ngày 2O-11-2018."),
+        [Some("2018-11-15".into()), Some("2018-11-20".into())]
+    );
+    assert_eq!(
+        dates("Nộp về Thủ quỹ trước 17 giờ ngày 3O/11/2018."),
+        [Some("2018-11-30".into())]
+    );
+    assert!(dates("Dừng trước lúc sáng, trước so với năm trước.").is_empty());
+}
