@@ -295,7 +295,10 @@ fn drop_furniture_lines(
         let line = line.trim();
         let key = key.trim();
         let page_number = is_page_number(key, previous_key) || page_footer(key);
-        let furniture = page_number || GAZETTE_HEADER.is_match(key) || WORD_FIELD.is_match(key);
+        let furniture = page_number
+            || GAZETTE_HEADER.is_match(key)
+            || WORD_FIELD.is_match(key)
+            || is_source_label(line, key, out.is_empty());
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
         in_stamp = stamp || (in_stamp && key.trim().is_empty());
         if furniture || stamp {
@@ -339,6 +342,24 @@ fn drop_furniture_lines(
         repairs.push(("page_furniture", dropped));
     }
     (out, out_key)
+}
+
+/// What a file collection put before the document: the banner of the law database many
+/// legacy files come from (`văn phòng quốc hội … cơ sở dữ liệu luật việt nam LAWDATA`),
+/// or, on the first line, a file name or filing code left by a word processor
+/// (`00117.doc`, `tthd176`, `cu.H.ttdtnn`): one ASCII token with letters and a figure or
+/// an inner dot, never a number and symbol (those have a `/`) nor a label (`I.`, `A.`).
+fn is_source_label(line: &str, key: &str, first: bool) -> bool {
+    if key.contains("co so du lieu luat viet nam") {
+        return true;
+    }
+    let inner_dot = line.trim_end_matches('.').contains('.');
+    first
+        && (4..=24).contains(&line.len())
+        && line.is_ascii()
+        && !line.contains(|c: char| c.is_whitespace() || c == '/')
+        && line.contains(|c: char| c.is_ascii_alphabetic())
+        && (inner_dot || line.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// How far in (in characters) a lone number must stand to be a centred page number.
@@ -547,6 +568,30 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(norm(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn drops_what_a_file_collection_put_around_the_document() {
+        for label in ["00117.doc", "tthd176", "cu.H.ttdtnn"] {
+            let input = format!("{label}\nBộ Tài chính\nSố: 117/2000/TT-BTC\n");
+            assert_eq!(
+                norm(&input),
+                "Bộ Tài chính\nSố: 117/2000/TT-BTC\n",
+                "{label:?}"
+            );
+        }
+        let banner = "văn phòng quốc hội\tcơ sở dữ liệu luật việt nam LAWDATA";
+        assert_eq!(norm(&format!("Điều 9. A.\n{banner}\n")), "Điều 9. A.\n");
+        // Words, a symbol, or a code that is not the first line are the document's own.
+        for kept in [
+            "UBND\nTỈNH X\n",
+            "KH-UBND\nA\n",
+            "Số:12/UBND\nA\n",
+            "III.\nA\n",
+            "A\ntthd176\n",
+        ] {
+            assert_eq!(norm(kept), kept, "{kept:?}");
         }
     }
 
