@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::Doc;
+use crate::extract::title_line::{self, TitleSentence};
 use crate::extract::{distribution, signer};
 use crate::fold::Opening;
 
@@ -42,6 +43,10 @@ pub struct Layout {
     /// way): capitals are then no cue for a heading line, and the extractors fall back
     /// to cues that do not depend on case (see [`lost_case`]).
     pub caseless: bool,
+    /// The heading given as one title sentence (`Nghị định của Chính phủ số … ngày …
+    /// về …`), as old law databases stored documents; anchors further on are then a
+    /// form's or an annex's, not the heading.
+    pub sentence: Option<TitleSentence>,
 }
 
 pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,9 +111,11 @@ impl Layout {
         let key = |i: usize| doc.line_key(doc.lines[i]);
         let search = n.min(HEADING_SEARCH_LINES);
 
-        let mut motto = (0..search).find(|&i| title_anchor(doc, i).is_some());
-        let number = (0..search).find(|&i| NUMBER_LINE.is_match(key(i)));
-        if motto.is_none() && number.is_none() {
+        let sentence = title_line::find(doc);
+        let heading_anchors = sentence.is_none();
+        let mut motto = (0..search).find(|&i| heading_anchors && title_anchor(doc, i).is_some());
+        let number = (0..search).find(|&i| heading_anchors && NUMBER_LINE.is_match(key(i)));
+        if motto.is_none() && number.is_none() && heading_anchors {
             // Some conversions put the heading table after the body.
             motto =
                 (search..n).find(|&i| NATIONAL_TITLE.is_match(key(i)) || MOTTO.is_match(key(i)));
@@ -173,6 +180,7 @@ impl Layout {
             noi_nhan,
             annex,
             caseless,
+            sentence,
         }
     }
 }
@@ -272,15 +280,17 @@ fn anchor_start(key: &str, within: usize) -> Option<usize> {
         .find(key)
         .filter(|m| key.len() - m.len() < 60)
         .map(|m| m.start());
-    [
-        NATIONAL_TITLE.find(key).map(|m| m.start()),
-        MOTTO.find(key).map(|m| m.start()),
-        party,
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|&at| at < within)
-    .min()
+    // Running text names the state as `nước Cộng hòa xã hội chủ nghĩa Việt Nam` (`Căn cứ
+    // Hiến pháp nước …`, `Cơ quan đại diện nước … ở nước ngoài`): no heading there.
+    let national = NATIONAL_TITLE
+        .find(key)
+        .filter(|m| !key[..m.start()].trim_end().ends_with("nuoc"))
+        .map(|m| m.start());
+    [national, MOTTO.find(key).map(|m| m.start()), party]
+        .into_iter()
+        .flatten()
+        .filter(|&at| at < within)
+        .min()
 }
 
 /// The last line, within the heading window, that holds a heading anchor (title, motto,

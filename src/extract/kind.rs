@@ -226,6 +226,14 @@ fn ends_date(key: &str) -> bool {
     crate::extract::date::is_date_line(key) || YEAR_END.is_match(key)
 }
 
+/// The type name a line key opens with: its code and the bytes it takes with the white
+/// space after it.
+pub fn leading_type_name(key: &str) -> Option<(&'static str, usize)> {
+    type_name(key)
+        .ok()
+        .map(|(rest, code)| (code, key.len() - rest.len()))
+}
+
 /// Whether a line key opens with a type name, whatever follows it.
 pub fn opens_with_type_name(key: &str) -> bool {
     type_name(key).is_ok()

@@ -14,6 +14,7 @@ pub mod references;
 pub mod signer;
 pub mod subject;
 pub mod tasks;
+pub mod title_line;
 
 use crate::doc::{Doc, Span};
 use crate::layout::Layout;
@@ -33,7 +34,10 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         record.spans.insert(field.to_string(), [span.0, span.1]);
     };
 
-    match number::extract(doc, layout) {
+    // Documents from the old law databases give their heading as one title sentence.
+    let sentence = layout.sentence.as_ref();
+    let own_number = sentence.and_then(|s| s.number.clone());
+    match number::extract(doc, layout).or(own_number) {
         Some(number::Found::Number(number, span)) => {
             put_span(record, "number", span);
             let written: String = doc
@@ -62,7 +66,13 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         )),
     }
 
-    let issuer = issuer::extract(doc, layout);
+    let issuer = match sentence.and_then(|s| s.issuer.clone()) {
+        Some(name) => issuer::Found {
+            name: Some(name),
+            parent: None,
+        },
+        None => issuer::extract(doc, layout),
+    };
     let issuer_key = issuer.name.as_ref().map(|(_, (s, e))| &doc.key[*s..*e]);
     if let Some((name, span)) = issuer.name {
         record.issuer.name = Some(name);
@@ -78,7 +88,14 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         put_span(record, "issuer.parent", span);
     }
 
-    match date::extract(doc, layout) {
+    let sentence_date = sentence
+        .and_then(|s| s.date)
+        .map(|(date, span)| date::Dated {
+            date: Some(date),
+            date_span: span,
+            place: None,
+        });
+    match sentence_date.or_else(|| date::extract(doc, layout)) {
         Some(dated) => {
             if let Some((place, span)) = dated.place {
                 record.place = Some(place);
@@ -151,6 +168,10 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
             .and_then(kind::from_symbol)
             .map(str::to_string),
     };
+    if let Some(sentence) = sentence {
+        put_span(record, "kind", sentence.kind_span);
+        record.kind = Some(sentence.code.to_string());
+    }
     if record.kind.is_none() {
         record.warnings.push(warning(
             warning::KIND_UNKNOWN,
@@ -169,7 +190,8 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         ));
     }
 
-    match subject::extract(doc, layout, title.as_ref(), issuer_key) {
+    let sentence_subject = sentence.and_then(|s| s.subject.clone());
+    match sentence_subject.or_else(|| subject::extract(doc, layout, title.as_ref(), issuer_key)) {
         Some((subject, span)) => {
             record.subject = Some(subject);
             put_span(record, "subject", span);

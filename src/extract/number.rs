@@ -110,7 +110,7 @@ fn next_is_blank_fill(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Parses the number field at the start of `text` (character offset `start` in the doc).
-fn parse_at(text: &str, start: usize) -> Option<Found> {
+pub(crate) fn parse_at(text: &str, start: usize) -> Option<Found> {
     let (rest, field) = number_field(text).ok()?;
     let consumed = &text[..text.len() - rest.len()];
     let consumed = consumed.trim_end();

@@ -37,6 +37,17 @@ static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The length of a leading `Về việc` / `V/v` / `Về` marker of a title (0 without one).
+pub fn title_mark_len(key: &str) -> usize {
+    TITLE_MARK.find(key).map_or(0, |m| m.end())
+}
+
+/// Whether a line key ends a title above it: the enacting line or body, an article, a
+/// chapter, `Kính gửi`, an annexed text's `Ban hành kèm theo`.
+pub fn ends_title(key: &str) -> bool {
+    TITLE_STOP.is_match(key) || ACTOR.is_match(key)
+}
+
 /// Whether a line key opens the recitals (`căn cứ …`, `xét đề nghị …`).
 pub fn is_recital(key: &str) -> bool {
     RECITAL.is_match(key)
