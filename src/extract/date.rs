@@ -147,7 +147,55 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Dated> {
     }
     fallback
         .or_else(|| numeric_dated(doc, layout))
+        .or_else(|| caption_dated(doc, layout))
         .or_else(|| adopted_on(doc, layout))
+}
+
+/// The caption that ties an attached text to the document issuing it: `(Ban hành kèm theo
+/// Quyết định số … ngày … của …)`, `(Kèm theo …)`.
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[(\[]?\s*(?:ban\s+hanh\s+)?kem\s+theo\b").expect("valid regex"));
+/// How many lines a caption may wrap over.
+const CAPTION_LINES: usize = 3;
+
+/// A quy chế or quy định issued with a decision has no date line of its own: its heading
+/// carries the caption instead, and the date there is the date it was promulgated
+/// (format.md, Phụ lục). Worded (`ngày 22 tháng 5 năm 2024`) or in figures (`ngày
+/// 22/5/2024`); no place.
+fn caption_dated(doc: &Doc, layout: &Layout) -> Option<Dated> {
+    let i = layout.heading.clone().find(|&i| {
+        doc.lines
+            .get(i)
+            .is_some_and(|l| CAPTION.is_match(doc.line_key(*l)))
+    })?;
+    let first = doc.lines[i];
+    let last = doc.lines[(i + CAPTION_LINES).min(layout.heading.end).max(i + 1) - 1];
+    let region = &doc.key[first.start..last.end];
+    // The caption ends at its closing parenthesis.
+    let region = &region[..region.find(')').unwrap_or(region.len())];
+    region.match_indices("ngay").find_map(|(k, _)| {
+        let at = first.start + k;
+        if let Ok((rest, date)) = date_phrase(&doc.key[at..]) {
+            let end = doc.len() - rest.len();
+            return Some(Dated {
+                date: Some(date),
+                date_span: (at, end),
+                place: None,
+            });
+        }
+        let from = at + "ngay".len();
+        let skip = doc.key[from..].len() - doc.key[from..].trim_start().len();
+        let (date, len) = parse_body_date(&doc.key[from + skip..])?;
+        Some(Dated {
+            date: Some(PartialDate {
+                year: date.year?,
+                month: Some(date.month),
+                day: Some(date.day),
+            }),
+            date_span: (at, from + skip + len),
+            place: None,
+        })
+    })
 }
 
 /// The heading's date line written with figures (`Vân Sơn, ngày 05/6/2023`), taken only
@@ -662,6 +710,41 @@ mod tests {
             assert_eq!((got.year, got.month, got.day), (y, m, d), "{key:?}");
             assert_eq!(left, rest, "{key:?}");
         }
+    }
+
+    /// A text issued with a decision has no date line; its caption gives the date it was
+    /// promulgated, worded or in figures, and no place. A date line of its own wins.
+    #[test]
+    fn attached_text_takes_the_caption_date() {
+        let heading = "ỦY BAN NHÂN DÂN\nTỈNH PHƯỚC THÀNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nQUY CHẾ\nPhối hợp quản lý\n";
+        let body = "\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp.\n";
+        let table = [
+            (
+                "(Ban hành kèm theo Quyết định số 17/2024/QĐ-UBND ngày 22 tháng 5 năm 2024\ncủa Ủy ban nhân dân tỉnh Phước Thành)\n",
+                Some("2024-05-22"),
+            ),
+            (
+                "(Kèm theo Quyết định số 17/2024/QĐ-UBND\nngày 22/5/2024 của Ủy ban nhân dân tỉnh)\n",
+                Some("2024-05-22"),
+            ),
+            // A date after the caption's end is not its date.
+            ("(Ban hành kèm theo Quyết định số 17/2024/QĐ-UBND)\n", None),
+        ];
+        for (caption, want) in table {
+            let doc = Doc::new(format!("{heading}{caption}{body}"));
+            let got = extract(&doc, &Layout::find(&doc));
+            assert_eq!(
+                got.as_ref().and_then(|d| d.date?.iso()).as_deref(),
+                want,
+                "{caption:?}"
+            );
+            assert!(got.is_none_or(|d| d.place.is_none()), "{caption:?}");
+        }
+        let own = Doc::new(format!(
+            "{heading}Phước Thành, ngày 03 tháng 6 năm 2024\n(Ban hành kèm theo Quyết định số 17/2024/QĐ-UBND ngày 22 tháng 5 năm 2024)\n{body}"
+        ));
+        let got = extract(&own, &Layout::find(&own)).and_then(|d| d.date?.iso());
+        assert_eq!(got.as_deref(), Some("2024-06-03"));
     }
 
     #[test]

@@ -44,7 +44,7 @@ static PREFIX: LazyLock<Opening> = LazyLock::new(|| {
 });
 /// The words a position title starts with (`PHÓ GIÁM ĐỐC`, `THỨ TRƯỞNG`, `CHỦ TỊCH` …).
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    let words = "pho|thu truong|thu tuong|chu tich|chu nhiem|(?:tong )?giam doc|(?:tong |chi )?cuc truong|bo truong|vu truong|hieu truong|vien truong|truong|chanh|(?:tong )?bi thu|tong kiem toan|kiem toan truong|thong doc|(?:tong )?thu ky|uy vien|chi huy truong|tu lenh|chinh uy|(?:to|doi|ke toan|hoi|doan|tram|khoa|so|ban|phong|ty|chi nhanh) truong|phu trach|tong bien tap|dai su|dai dien|giam sat vien";
+    let words = "pho|thu truong|thu tuong|chu tich|chu nhiem|(?:tong )?giam doc|(?:tong |chi )?cuc truong|bo truong|vu truong|hieu truong|vien truong|truong|chanh|(?:tong )?bi thu|tong kiem toan|kiem toan truong|thong doc|(?:tong )?thu ky|chu tri|chu toa|uy vien|chi huy truong|tu lenh|chinh uy|(?:to|doi|ke toan|hoi|doan|tram|khoa|so|ban|phong|ty|chi nhanh) truong|phu trach|tong bien tap|dai su|dai dien|giam sat vien";
     // Scanned text doubles spaces inside titles (`thứ  trưởng`).
     Regex::new(&format!(r"^(?:{})\b", words.replace(' ', r"\s+"))).expect("valid regex")
 });
@@ -207,7 +207,7 @@ fn seal_words_only(doc: &Doc, span: Span, seal: &[&str]) -> bool {
 /// Finds the signature block among the given lines; `seal` holds the words of the
 /// issuer's and parent's names (see [`is_seal_text`]).
 fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool, seal: &[&str]) -> Found {
-    let elements = elements(doc, lines, caseless);
+    let elements = right_of_cosigners(doc, elements(doc, lines, caseless));
 
     let mut fallback: Option<Block> = None;
     for (a, el) in elements.iter().enumerate() {
@@ -227,6 +227,41 @@ fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool, seal: &[&str]) -> Fou
         return block.into_found(doc);
     }
     lone_name(doc, &elements).map_or_else(Found::default, |b| b.into_found(doc))
+}
+
+/// Co-signatures side by side: a line of bare titles in columns (a biên bản's `THƯ KÝ`
+/// and `CHỦ TỌA`/`CHỦ TRÌ`, ND 30 model 1.9) with as many names in columns under it. The
+/// right-hand column is the one that signs for the body (the chair, with the seal), so
+/// from that line on only the elements right of the gap between the last two titles are
+/// kept; read as they come, the left title would pair with the right one's name.
+fn right_of_cosigners(doc: &Doc, elements: Vec<Element>) -> Vec<Element> {
+    let column = |el: &Element| el.piece.0 - doc.lines[el.line].start;
+    let on = |line: usize| elements.iter().filter(move |el| el.line == line);
+    let split = elements.iter().find_map(|first| {
+        let titles: Vec<&Element> = on(first.line).collect();
+        if titles.len() < 2 || titles.iter().any(|el| el.kind != Kind::Title) {
+            return None;
+        }
+        let names = elements
+            .iter()
+            .filter(|el| el.line > first.line && el.line <= first.line + MAX_GAP)
+            .find(|el| el.kind != Kind::Mark)
+            .filter(|el| el.kind == Kind::Name)?
+            .line;
+        let named = on(names).filter(|el| el.kind == Kind::Name).count();
+        let [.., left, right] = titles[..] else {
+            return None;
+        };
+        let left_end = left.piece.1 - doc.lines[left.line].start;
+        (named == titles.len()).then(|| (first.line, (left_end + column(right)) / 2))
+    });
+    let Some((from, split)) = split else {
+        return elements;
+    };
+    elements
+        .into_iter()
+        .filter(|el| el.line < from || column(el) >= split)
+        .collect()
 }
 
 /// The first line, within `lines`, where a signature block starts: a prefixed line, a
@@ -1585,6 +1620,30 @@ mod tests {
         let found = signer_of(footer);
         assert_eq!(found.signer.name.as_deref(), Some("Nguyễn Tấn Dũng"));
         assert_eq!(found.signer.title.as_deref(), Some("Phó thủ tướng"));
+    }
+
+    /// A biên bản signed side by side: the secretary left, the chair right. The chair
+    /// signs for the body; each name stays with the title above it.
+    #[test]
+    fn cosigners_side_by_side_take_the_right_column() {
+        let table: &[(&str, Fields)] = &[
+            (
+                "      THƯ KÝ                          CHỦ TRÌ\n\n\n   Đinh Thị Hạnh                    Lê Văn Thạch\n\nNơi nhận:\n- Lưu: VT.",
+                (None, None, Some("CHỦ TRÌ"), Some("Lê Văn Thạch")),
+            ),
+            (
+                "THƯ KÝ                    CHỦ TỌA\n(Đã ký)                   (Đã ký)\nNguyễn Thị Lan            Trần Văn Bình",
+                (None, None, Some("CHỦ TỌA"), Some("Trần Văn Bình")),
+            ),
+            // One title beside the list is no co-signature.
+            (
+                "Nơi nhận:                 CHỦ TỊCH\n- Như trên;\n- Lưu: VT.\n                          Trần Văn Bình",
+                (None, None, Some("CHỦ TỊCH"), Some("Trần Văn Bình")),
+            ),
+        ];
+        for (footer, want) in table {
+            assert_eq!(fields(&signer_of(footer)), *want, "{footer:?}");
+        }
     }
 
     #[test]

@@ -115,6 +115,16 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Closing formulas of a biên bản (`Cuộc họp kết thúc vào lúc …`, `Biên bản đã được đọc
+/// lại …`) and of Party texts (`Thông tri này phổ biến đến chi bộ.`). Not looked for in
+/// articles, whose last one may say the same of itself.
+static FORMULA_CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    key_regex(concat!(
+        r"^(?:(?:cuoc|buoi) hop ket thuc|bien ban (?:nay )?(?:da )?(?:duoc )?(?:lap|doc lai|thong qua)|",
+        r"(?:chi thi|thong tri|nghi quyet|ket luan|huong dan|quy dinh) nay (?:duoc )?pho bien den chi bo)"
+    ))
+});
+
 /// Vietnamese letters of lettered points, in order (`đ` follows `d`).
 const LETTERS: &[char] = &[
     'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
@@ -576,6 +586,11 @@ fn repaired_label(written: &str, number: u32) -> String {
     }
 }
 
+/// Whether a line ends its sentence (`.`, `;`, `!`, `?`, the closing mark `./.`).
+fn ends_sentence(key: &str) -> bool {
+    key.trim_end().ends_with(['.', ';', '!', '?', '/'])
+}
+
 /// The end of an item before the closing mark `./.` (`… thi hành Quyết định này./.`).
 fn without_end_mark(doc: &Doc, mut end: usize) -> usize {
     let key = doc.key.as_bytes();
@@ -591,11 +606,27 @@ fn items(doc: &Doc, region_end: usize, chosen: &[(usize, Label)], scheme: Scheme
     for (k, (i, label)) in chosen.iter().enumerate() {
         let next = chosen.get(k + 1).map_or(region_end, |(j, _)| *j);
         let mut last = next;
+        // A heading or a sentence left open on the label's line goes on to the next line,
+        // which is then the item's own text, not a closing sentence (`Điều 8. Sửa đổi,
+        // bổ sung` / `Trong quá trình thực hiện, …`).
+        let text_line = doc
+            .line_of(label.text_start)
+            .clamp(*i, next.max(*i + 1) - 1);
+        let own = if ends_sentence(doc.line_key(doc.lines[text_line])) {
+            text_line
+        } else {
+            (text_line + 1..next)
+                .find(|&j| !doc.lines[j].is_blank())
+                .unwrap_or(text_line)
+        };
+        let closing = |key: &str| {
+            CLOSING.is_match(key) || (scheme != Scheme::Article && FORMULA_CLOSING.is_match(key))
+        };
         // Articles stop before a group heading; the last item before closing sentences.
         for j in i + 1..next {
             let key = doc.line_key(doc.lines[j]);
             if (scheme == Scheme::Article && GROUP.is_match(key))
-                || (k + 1 == chosen.len() && CLOSING.is_match(key))
+                || (k + 1 == chosen.len() && j > own && closing(key))
             {
                 last = j;
                 break;

@@ -141,6 +141,31 @@ fn closing_sentences_and_group_headings_are_left_out() {
     assert_eq!(tasks(body)[0].1, "Phạm vi Nội dung một");
 }
 
+/// The text under a heading on the label's line is the item's own, even when it opens
+/// like a closing sentence; biên bản and Party closing formulas end the last item.
+#[test]
+fn text_under_a_heading_is_not_a_closing() {
+    let body = "Điều 1. Phạm vi\nNội dung một.\nĐiều 2. Sửa đổi, bổ sung\nTrong quá trình thực hiện, nếu có vướng mắc, báo cáo Sở./.\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "Sửa đổi, bổ sung Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Sở"
+    );
+    let body = "I. TÌNH HÌNH\nNội dung.\nII. KẾT LUẬN\n\nTrong quá trình triển khai, các đơn vị chủ động phối hợp.\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "KẾT LUẬN Trong quá trình triển khai, các đơn vị chủ động phối hợp"
+    );
+    // After a finished sentence it is still the closing.
+    let body =
+        "1. Giao Văn phòng tổng hợp.\nTrong quá trình thực hiện, nếu có vướng mắc, báo cáo Sở./.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    let body =
+        "1. Giao Văn phòng tổng hợp.\n\nCuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày./.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    let body = "1. Giao Văn phòng tổng hợp.\n\nThông tri này phổ biến đến chi bộ.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+}
+
 #[test]
 fn roman_numerals() {
     for (s, n) in [
