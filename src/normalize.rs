@@ -1,7 +1,8 @@
 //! Stage 2: decoded text → normalized text, the text every span points into.
 //!
 //! Converters and scanners leave debris around the words: Markdown (`**`, `#`, table
-//! pipes and separator rows, `*HR*`), HTML fragments (`<br>`, `<strong>`, `<div>`), rules
+//! pipes and separator rows, `*HR*`; pandoc's grid tables, hard breaks and spans), HTML
+//! fragments (`<br>`, `<strong>`, `<div>`, cells, comments, character references), rules
 //! (`-----`, `___`), gazette page headers (`CÔNG BÁO/Số …`) and page numbers, Word field
 //! residue (`PAGE 7`), digital-signature stamps (`Ký bởi: …`). They are removed here, once,
 //! so that extractors see words and line structure only. Table cells become lines.
@@ -37,10 +38,26 @@ static HTML_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:div|p|tr|hr|li|ul|ol|table|tbody|thead|h[1-6]|center)\b[^>\n]*>")
         .expect("valid regex")
 });
+/// Table cells: a scrape that writes a row on one line glues the cells
+/// (`HẢI</td><td>CỘNG HÒA`); a tab keeps them apart, as a word processor's text export
+/// does, and is trimmed away where a cell opens or closes a line.
+static HTML_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?t[dh]\b[^>\n]*>").expect("valid regex"));
+/// `<!-- -->`: pandoc writes it between two adjacent lists.
+static HTML_COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
 static HTML_INLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>\n]*>").expect("valid regex"));
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\n]*\)").expect("valid regex"));
+/// pandoc's bracketed span `[Nơi nhận:]{.underline}`.
+static MD_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\{[^}\n]*\}").expect("valid regex"));
+/// pandoc's hard line break: a backslash ending a line after a word, unless it ends a
+/// drive (`D:\`).
+static MD_HARD_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[\s(])[A-Za-z]:\\[ \t]*$|([^\s\\])\\[ \t]*$").expect("valid regex")
+});
 static MD_TABLE_RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
         .expect("valid regex")
@@ -113,8 +130,17 @@ pub fn normalize(decoded: &str) -> Normalized {
         repairs.push(("invisible_characters", count));
         text = Cow::Owned(cleaned);
     }
+    // first, while the cells still line up with their borders
+    if (text.contains("\n+-") || text.starts_with("+-"))
+        && let Some((rebuilt, tables)) = grid_tables(&text)
+    {
+        repairs.push(("table_rules", tables));
+        text = Cow::Owned(rebuilt);
+    }
     if text.contains('<') {
+        text = replace(text, &HTML_COMMENT, "", "html_tags", &mut repairs);
         text = replace(text, &HTML_BREAK, "\n", "html_tags", &mut repairs);
+        text = replace(text, &HTML_CELL, "\t", "html_tags", &mut repairs);
         text = replace(text, &HTML_BLOCK, "\n", "html_tags", &mut repairs);
         text = replace(text, &HTML_INLINE, "", "html_tags", &mut repairs);
     }
@@ -123,6 +149,23 @@ pub fn normalize(decoded: &str) -> Normalized {
     }
     if text.contains("](") {
         text = replace(text, &MD_LINK, "$1", "markdown_links", &mut repairs);
+    }
+    if text.contains("]{") {
+        text = replace(text, &MD_SPAN, "$1", "markdown_debris", &mut repairs);
+    }
+    if text.contains("\\\n") || text.contains("\\ ") {
+        let breaks = MD_HARD_BREAK
+            .captures_iter(&text)
+            .filter(|c| c.get(1).is_some())
+            .count();
+        if breaks > 0 {
+            repairs.push(("markdown_escapes", breaks));
+            let kept = MD_HARD_BREAK.replace_all(&text, |c: &regex::Captures| match c.get(1) {
+                Some(before) => before.as_str().to_string(),
+                None => c[0].to_string(),
+            });
+            text = Cow::Owned(kept.into_owned());
+        }
     }
     if text.contains('\\') {
         text = replace(text, &MD_ESCAPE, "$1", "markdown_escapes", &mut repairs);
@@ -250,24 +293,235 @@ fn replace<'a>(
     Cow::Owned(re.replace_all(&text, with).into_owned())
 }
 
+/// Named character references a scrape leaves: the markup set, the Latin-1 letters an
+/// old web editor (FCKeditor and its kin) wrote as names (`H&Ograve;A`, `&ocirc;`), and
+/// the typographic marks. Every other non-ASCII letter such editors wrote as a number
+/// (`&#7897;`), which [`decode_entities`] reads whatever it is.
+const ENTITIES: &[(&str, char)] = &[
+    ("nbsp", ' '),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("amp", '&'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("middot", '·'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("deg", '°'),
+    ("ordm", 'º'),
+    ("shy", '\u{ad}'),
+    ("Agrave", 'À'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Atilde", 'Ã'),
+    ("Egrave", 'È'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Igrave", 'Ì'),
+    ("Iacute", 'Í'),
+    ("Ograve", 'Ò'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Otilde", 'Õ'),
+    ("Ugrave", 'Ù'),
+    ("Uacute", 'Ú'),
+    ("Yacute", 'Ý'),
+    ("agrave", 'à'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("atilde", 'ã'),
+    ("egrave", 'è'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("igrave", 'ì'),
+    ("iacute", 'í'),
+    ("ograve", 'ò'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("otilde", 'õ'),
+    ("ugrave", 'ù'),
+    ("uacute", 'ú'),
+    ("yacute", 'ý'),
+];
+
+/// Decodes character references, named (above) and numeric (`&#7897;`, `&#x1ED9;`).
+/// What they decode to is cleaned as raw text is: invisible characters dropped, odd
+/// spaces made spaces, and the result made NFC (a reference may be a combining mark).
+/// A `&` that opens no known reference is left as it is.
 fn decode_entities(text: Cow<str>) -> Cow<str> {
-    const ENTITIES: [(&str, &str); 7] = [
-        ("&nbsp;", " "),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&apos;", "'"),
-        ("&amp;", "&"),
-    ];
-    if !ENTITIES.iter().any(|(e, _)| text.contains(e)) {
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    let mut changed = false;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match entity(tail) {
+            Some((c, len)) => {
+                changed = true;
+                if is_odd_space(c) {
+                    out.push(' ');
+                } else if !is_invisible(c) && c != '\0' {
+                    out.push(c);
+                }
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    if !changed {
         return text;
     }
-    let mut owned = text.into_owned();
-    for (entity, with) in ENTITIES {
-        owned = owned.replace(entity, with);
+    out.push_str(rest);
+    if !surely_nfc(&out) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        out = out.nfc().collect();
     }
-    Cow::Owned(owned)
+    Cow::Owned(out)
+}
+
+/// The character `s` opens with a reference to, and the reference's length.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s[1..].find(';').filter(|&n| n <= 10)? + 1;
+    let name = &s[1..end];
+    let c = if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None if number.bytes().all(|b| b.is_ascii_digit()) => number.parse().ok()?,
+            None => return None,
+        };
+        char::from_u32(code)?
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, end + 1))
+}
+
+/// pandoc's grid tables (`+-----+-----+` borders, `| … | … |` rows) wrap each cell's
+/// text inside its column, so that reading line by line interleaves the columns and
+/// cuts names (`| **SỞ TÀI NGUYÊN VÀ MÔI | VIỆT NAM**\ |` over `| TRƯỜNG** | … |`).
+/// Each row is rebuilt cell after cell, left to right: a cell line ending in `\`
+/// (pandoc's hard break) or followed by a blank cell line ends a line of the cell, any
+/// other wraps on into the next. Returns the text and how many tables were rebuilt, or
+/// `None` when no table's rows line up with its border (then the cell pipes are left to
+/// the generic pass).
+fn grid_tables(text: &str) -> Option<(String, usize)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut tables = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(cols) = grid_border(lines[i]) else {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        };
+        let mut rebuilt: Vec<String> = Vec::new();
+        let mut row: Vec<Vec<String>> = vec![Vec::new(); cols.len() - 1];
+        let mut j = i + 1;
+        let mut closed = i;
+        while j < lines.len() {
+            if grid_border(lines[j]).as_ref() == Some(&cols) {
+                for cell in row.iter_mut() {
+                    rebuilt.extend(cell_lines(cell));
+                    cell.clear();
+                }
+                closed = j;
+            } else if let Some(parts) = grid_row(lines[j], &cols) {
+                for (cell, part) in row.iter_mut().zip(parts) {
+                    cell.push(part);
+                }
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if closed == i {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        }
+        tables += 1;
+        out.extend(rebuilt);
+        i = closed + 1;
+    }
+    (tables > 0).then(|| (out.join("\n"), tables))
+}
+
+/// The character columns of the `+` in a grid table's border (`+----+:---+`, `+====+`),
+/// with at least two cells between them.
+fn grid_border(line: &str) -> Option<Vec<usize>> {
+    let line = line.trim_end();
+    if !line.starts_with('+') || !line.ends_with('+') || line.len() < 3 {
+        return None;
+    }
+    let mut cols = Vec::new();
+    for (n, c) in line.chars().enumerate() {
+        match c {
+            '+' => cols.push(n),
+            '-' | '=' | ':' => {}
+            _ => return None,
+        }
+    }
+    let rule = cols.windows(2).all(|w| w[1] > w[0] + 1);
+    (rule && cols.len() >= 2).then_some(cols)
+}
+
+/// The cells of a grid-table row line whose pipes stand at the border's columns.
+fn grid_row(line: &str, cols: &[usize]) -> Option<Vec<String>> {
+    let chars: Vec<char> = line.trim_end().chars().collect();
+    let last = *cols.last()?;
+    if chars.len() != last + 1 || cols.iter().any(|&c| chars[c] != '|') {
+        return None;
+    }
+    Some(
+        cols.windows(2)
+            .map(|w| {
+                chars[w[0] + 1..w[1]]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .collect(),
+    )
+}
+
+/// A cell's lines as its paragraphs and hard breaks make them (see [`grid_tables`]).
+fn cell_lines(cell: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for part in cell {
+        if part.is_empty() {
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        match part.strip_suffix('\\').filter(|p| !p.ends_with('\\')) {
+            Some(line) => {
+                current.push_str(line.trim_end());
+                lines.push(std::mem::take(&mut current));
+            }
+            None => current.push_str(part),
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 /// Line-level pass: drops page furniture and stamps, trims line ends, and keeps at most
@@ -467,6 +721,76 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(norm(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn decodes_character_references_of_web_editors() {
+        let table = [
+            (
+                "C&#7896;NG H&Ograve;A X&Atilde; H&#7896;I\n",
+                "CỘNG HÒA XÃ HỘI\n",
+            ),
+            (
+                "V&ocirc;i b&#x1ED9;t &amp; Benkocid&nbsp;&#160;x\n",
+                "Vôi bột & Benkocid  x\n",
+            ),
+            // a combining mark by number is composed; a soft hyphen is dropped
+            ("Ho&#768;a Bi&shy;nh\n", "Hòa Binh\n"),
+            // no reference: left as written
+            (
+                "R&D; A & B; &unknown; &#xZZ;\n",
+                "R&D; A & B; &unknown; &#xZZ;\n",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(norm(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn html_cells_on_one_line_stay_apart() {
+        let input = "<tr><td>ỦY BAN NHÂN DÂN<br />HUYỆN ĐÔNG HẢI</td><td>CỘNG HÒA XÃ HỘI</td></tr>\n<!-- x -->Số: 1\n";
+        assert_eq!(
+            norm(input),
+            "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG HẢI\t\tCỘNG HÒA XÃ HỘI\n\nSố: 1\n"
+        );
+    }
+
+    #[test]
+    fn rebuilds_pandoc_grid_tables_cell_by_cell() {
+        let input = "\
++------------------------+---------------------------+
+| UBND TỈNH VÂN SƠN\\     | **CỘNG HÒA XÃ HỘI CHỦ     |
+| **SỞ TÀI NGUYÊN VÀ MÔI | NGHĨA VIỆT NAM**\\         |
+| TRƯỜNG**               | **Độc lập - Tự do**       |
+|                        |                           |
+| Số: 412/QĐ-STNMT       | *Vân Sơn, ngày 21 tháng   |
+|                        | 10 năm 2024*              |
++========================+===========================+
+| ***[Nơi nhận:]{.underline}***\\ | x |
++------------------------+---------------------------+
+
+**QUYẾT ĐỊNH**\\
+Nơi nhận:\\
+Điều 1\\. A \\- B
+";
+        // the last row does not line up with the border: the pipes go the generic way
+        let want = "UBND TỈNH VÂN SƠN\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 412/QĐ-STNMT\n\
+                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do\n\
+                    Vân Sơn, ngày 21 tháng 10 năm 2024\n\nNơi nhận:\\\nx\n\n+\n+\n+\n\n\
+                    QUYẾT ĐỊNH\nNơi nhận:\nĐiều 1. A - B\n";
+        assert_eq!(norm(input), want);
+    }
+
+    #[test]
+    fn clean_text_with_plus_and_backslash_is_kept() {
+        for kept in [
+            "+ Thành phần: đại diện\n+ Thời gian: ngày 10\n",
+            "Thư mục D:\\ và E:\\\n",
+            "a + b = c\n",
+        ] {
+            assert_eq!(norm(kept), kept, "{kept:?}");
         }
     }
 

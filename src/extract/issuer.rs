@@ -58,9 +58,11 @@ static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:tinh|huyen|quan|thi|thanh|xa|phuong) uy\b").expect("valid regex")
 });
 
-/// A line that leaves its name open: it ends on a joining word or a hyphen.
+/// A line that leaves its name open: it ends on a joining word or a hyphen, or on
+/// `KHU VỰC`, which a regional office's name follows with the region's places or
+/// number (`CHI CỤC THUẾ KHU VỰC` / `HÒA AN - TÂN MỸ`).
 static OPEN_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\s(?:va|cua)|-|&)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:\s(?:va|cua|khu vuc)|-|&)$").expect("valid regex"));
 
 /// Lines above the heading that are not the issuer: gazette section banners.
 static NOT_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
@@ -423,6 +425,19 @@ mod tests {
             assert_eq!(found(&text), want, "{text:?}");
             assert_eq!(found(&text.to_lowercase()), want, "lower case: {text:?}");
         }
+    }
+
+    /// A regional office's name goes on after `KHU VỰC` with its region, which names no
+    /// body of its own (PDF text reading the left column whole).
+    #[test]
+    fn a_name_open_after_khu_vuc_goes_on() {
+        let text = "CỤC THUẾ TỈNH PHƯỚC THÀNH\nCHI CỤC THUẾ KHU VỰC\nHÒA AN - TÂN MỸ\n\
+                    Số: 318/CCTKV-TTHT\nV/v hướng dẫn quyết toán thuế\n";
+        let want = (
+            Some("chi cục thuế khu vực hòa an - tân mỹ".to_string()),
+            Some("cục thuế tỉnh phước thành".to_string()),
+        );
+        assert_eq!(found(text), want);
     }
 
     /// OCR of a scan reads the heading's columns in whatever order: the right column
