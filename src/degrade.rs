@@ -4,7 +4,8 @@
 //! A clean text goes in; the bytes a real pipeline might have handed us come out: the
 //! same text decomposed (NFD), in a legacy byte encoding (Windows-1258, VISCII, TCVN3,
 //! VNI), in TCVN3 or VNI read as Windows-1252 and saved as UTF-8 (mojibake), with every
-//! diacritic stripped, or with seeded OCR-like noise. Encodings go through
+//! diacritic stripped, with seeded OCR-like noise, or laid out as PDF text is (page
+//! numbers and breaks inside the text, long lines hard-wrapped). Encodings go through
 //! [`crate::decode::encode`], so a degraded copy is exactly what `decode` must undo.
 //! Nothing in the pipeline uses this module; the robustness tests and
 //! `examples/degrade.rs` do.
@@ -36,11 +37,17 @@ pub enum Degradation {
     StripDiacritics,
     /// OCR-like noise, the same for the same text and seed.
     OcrNoise { seed: u64 },
+    /// Page breaks every 30 to 45 lines after the first page, marked as PDF text and
+    /// word processors print them (`2`, `- 2 -`, `Trang 2/3`, a form feed), falling
+    /// inside sentences and lists.
+    PageBreaks { seed: u64 },
+    /// Lines longer than about 80 characters wrapped at a word, as PDF text is.
+    HardWraps,
 }
 
 impl Degradation {
-    /// Every degradation, the OCR noise with seed 1.
-    pub const ALL: [Degradation; 9] = [
+    /// Every degradation, the seeded ones with seed 1.
+    pub const ALL: [Degradation; 11] = [
         Degradation::Nfd,
         Degradation::Windows1258,
         Degradation::Viscii,
@@ -50,6 +57,8 @@ impl Degradation {
         Degradation::VniMojibake,
         Degradation::StripDiacritics,
         Degradation::OcrNoise { seed: 1 },
+        Degradation::PageBreaks { seed: 1 },
+        Degradation::HardWraps,
     ];
 
     /// A stable name, usable as a folder name (`nfd`, `tcvn3-mojibake`, `ocr` …).
@@ -64,6 +73,8 @@ impl Degradation {
             Degradation::VniMojibake => "vni-mojibake",
             Degradation::StripDiacritics => "stripped",
             Degradation::OcrNoise { .. } => "ocr",
+            Degradation::PageBreaks { .. } => "page-breaks",
+            Degradation::HardWraps => "hard-wraps",
         }
     }
 
@@ -95,7 +106,87 @@ pub fn degrade(text: &str, how: Degradation) -> Vec<u8> {
         Degradation::VniMojibake => encode(text, "vni-in-utf8"),
         Degradation::StripDiacritics => strip_diacritics(text).into_bytes(),
         Degradation::OcrNoise { seed } => ocr_noise(text, seed).into_bytes(),
+        Degradation::PageBreaks { seed } => page_breaks(text, seed).into_bytes(),
+        Degradation::HardWraps => hard_wraps(text, WRAP_WIDTH).into_bytes(),
     }
+}
+
+/// The width PDF text of an A4 page in 13–14 pt wraps at, in characters.
+const WRAP_WIDTH: usize = 80;
+
+/// `text` with a page break every 30 to 45 lines from the end of the first page on,
+/// marked in one of the ways page numbers reach plain text, with or without blank
+/// lines around it. Deterministic for a given text and seed.
+pub fn page_breaks(text: &str, seed: u64) -> String {
+    let mut rng = XorShift::new(seed ^ fnv1a(text.as_bytes()));
+    let lines: Vec<&str> = text.split('\n').collect();
+    let every = 30 + rng.below(16);
+    let pages = lines.len() / every + 1;
+    let mut out = String::with_capacity(text.len() + 16 * pages);
+    let mut page = 1;
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 == lines.len() {
+            break;
+        }
+        out.push('\n');
+        if i >= every && i % every == 0 && i + 2 < lines.len() {
+            page += 1;
+            let mark = match rng.below(6) {
+                0 => format!("{page}"),
+                1 => format!("- {page} -"),
+                2 => format!("Trang {page}/{pages}"),
+                3 => "\u{c}".to_string(),
+                4 => format!("\u{c}{page}"),
+                _ => format!("{:>40}", page),
+            };
+            let spaced = rng.chance(500);
+            for part in [
+                spaced.then_some(""),
+                Some(mark.as_str()),
+                spaced.then_some(""),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push_str(part);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `text` with every line of running text longer than `width` characters wrapped at
+/// the last space before it (a word longer than the width stays whole). Lines laid out
+/// in columns (a tab or a run of spaces inside) stay whole: PDF text keeps those apart.
+pub fn hard_wraps(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.trim().contains('\t') || line.trim().contains("   ") {
+            out.push_str(line);
+            continue;
+        }
+        let mut count = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            if k > 0 {
+                if count > 0 && count + 1 + len > width {
+                    out.push('\n');
+                    count = 0;
+                } else {
+                    out.push(' ');
+                    count += 1;
+                }
+            }
+            out.push_str(word);
+            count += len;
+        }
+    }
+    out
 }
 
 /// `text` as someone typing in `encoding` would have written it: the typographic
@@ -319,6 +410,27 @@ mod tests {
             strip_diacritics("ĐẢNG Cộng sản, Quyết định số 5; Hòa"),
             "DANG Cong san, Quyet dinh so 5; Hoa"
         );
+    }
+
+    #[test]
+    fn page_breaks_and_wraps_keep_the_words() {
+        let text: String = (1..=100)
+            .map(|i| format!("Dòng thứ {i} của văn bản.\n"))
+            .collect();
+        let words = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_alphabetic()) && !w.starts_with("Trang"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let broken = page_breaks(&text, 1);
+        assert_eq!(broken, page_breaks(&text, 1));
+        assert!(broken.lines().count() > text.lines().count());
+        assert_eq!(words(&broken), words(&text));
+        let long = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(10);
+        let wrapped = hard_wraps(&long, 30);
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 30));
+        assert_eq!(words(&wrapped), words(&long));
     }
 
     #[test]
