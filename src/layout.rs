@@ -60,6 +60,13 @@ pub static PARTY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"dang\s+cong\s+san\s+viet\s+nam|doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh")
         .expect("valid regex")
 });
+/// The header of a mass organisation that prints its national name where the state's
+/// title stands (`HỘI NÔNG DÂN VIỆT NAM`), as the Youth Union prints its own: only as the
+/// line's last cell, since the same words also open an issuer (`TRUNG ƯƠNG HỘI …`).
+static MASS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s{2,}|\t)(hoi (?:nong dan|cuu chien binh) viet nam)\s*$")
+        .expect("valid regex")
+});
 /// A `Số` label that starts a number: `Số: 12/…`, `SỐ :  144 /…`, `Số 383-QĐ/TW`,
 /// `Số:` alone (number on the next line), `Nghị quyết số: 78/…`, unfilled `Số:   /KH`;
 /// OCR's doubled `Số::`, its `S0:` (`ố` read as a zero, with a colon only) and a first
@@ -286,7 +293,11 @@ fn anchor_start(key: &str, within: usize) -> Option<usize> {
         .find(key)
         .filter(|m| !key[..m.start()].trim_end().ends_with("nuoc"))
         .map(|m| m.start());
-    [national, MOTTO.find(key).map(|m| m.start()), party]
+    let mass = MASS_TITLE
+        .captures(key)
+        .and_then(|c| c.get(1))
+        .map(|m| m.start());
+    [national, MOTTO.find(key).map(|m| m.start()), party, mass]
         .into_iter()
         .flatten()
         .filter(|&at| at < within)
@@ -393,6 +404,28 @@ mod tests {
 
     const HEADING: &str = "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG TRỊ\n\n\
         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 06/CT-UBND\n";
+
+    #[test]
+    fn a_mass_organisation_s_national_name_is_an_anchor_only_as_the_last_cell() {
+        for (key, anchor) in [
+            ("hoi nong dan viet nam", true),
+            ("ban thuong vu      hoi nong dan viet nam", true),
+            (
+                "bch hoi cuu chien binh tinh\thoi cuu chien binh viet nam",
+                true,
+            ),
+            // an issuer or a Nơi nhận item with the same words
+            ("trung uong hoi nong dan viet nam", false),
+            ("- trung uong hoi nong dan viet nam;", false),
+        ] {
+            assert_eq!(is_title_anchor(key), anchor, "{key}");
+        }
+        let doc = Doc::new(
+            "HỘI NÔNG DÂN TỈNH LAM GIANG\nBAN THƯỜNG VỤ\n***\n\nHỘI NÔNG DÂN VIỆT NAM\n\nSố: 87-CTr/HNDT\n\nLam Giang, ngày 26 tháng 8 năm 2024\n\nCHƯƠNG TRÌNH\nHội nghị tập huấn\n"
+                .into(),
+        );
+        assert_eq!(Layout::find(&doc).motto, Some(4));
+    }
 
     #[test]
     fn case_is_lost_when_the_national_title_has_no_capital() {

@@ -4,7 +4,8 @@
 //! `trước 17 giờ ngày …`, `chậm nhất (là) ngày …`, `hạn cuối ngày …`, a month after
 //! `hoàn thành trong tháng 6/2023` / `xong cuối tháng …` / `đến hết tháng …`, the date or
 //! month after a `Thời hạn …:` / `Thời gian hoàn thành:` label (the end of a `từ … đến …`
-//! range there), and the cells of a table column headed `Thời hạn`. Other dates (issue,
+//! range there), and the cells of a table column headed `Thời hạn`, whether the table
+//! came as one cell per line, as tab-joined rows or as space-aligned columns. Other dates (issue,
 //! cited documents, effective and start dates, past events) are never introduced so.
 //!
 //! A day and month without a year take the issue date's year, rolling to the next year
@@ -18,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::{Doc, Span};
+use crate::doc::{Doc, Line, Span};
 use crate::extract::date::{BodyDate, parse_body_date, parse_month};
 use crate::extract::tasks::Item;
 use crate::fold::key_regex;
@@ -369,56 +370,156 @@ fn labelled_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Foun
 }
 
 /// Cells of a `Thời hạn` column: lines holding only a date or a month, after the header.
+/// Converters write a table as one cell per line (Markdown pipes and Word cells become
+/// lines), as rows with cells joined by tabs, or as columns aligned with spaces
+/// (pdftotext `-layout`); the last two keep the header on one line with its neighbours.
 fn table_cells(doc: &Doc, from: usize, past: Past, found: &mut Vec<Found>) {
-    let issued = past.issued;
     let first = doc.line_of(from);
-    let Some(header) = (first..doc.lines.len()).find(|&i| {
+    let header = (first..doc.lines.len()).find(|&i| {
         let key = doc.line_key(doc.lines[i]);
         // The pattern opens with `thoi`: most lines are settled by that alone.
         key.starts_with("thoi") && LIMIT_HEADER.is_match(key)
-    }) else {
-        return;
-    };
-    for i in header + 1..doc.lines.len() {
-        let line = doc.lines[i];
-        let key = doc.line_key(line);
-        if key.is_empty() || key.len() > 24 {
-            continue;
-        }
-        let key_trim = key.trim_end_matches(['.', ';', ',']);
-        if key_trim.starts_with("thang") {
-            if let Some(((year, m), used)) = parse_month(key_trim)
-                && used == key_trim.len()
-                && issued.is_none_or(|d| (year, m) >= (d.year, d.month))
-            {
-                let span = (line.start, line.start + used);
-                push(
-                    found,
-                    Found {
-                        deadline: Deadline {
-                            date: Some(format!("{year:04}-{m:02}")),
-                            text: doc.value(span),
-                            task: None,
-                        },
-                        span,
-                        task: None,
-                        undated: None,
-                        before_issue: false,
-                    },
-                );
+    });
+    if let Some(header) = header {
+        for i in header + 1..doc.lines.len() {
+            let line = doc.lines[i];
+            let key = doc.line_key(line);
+            if key.is_empty() || key.len() > 24 {
+                continue;
             }
-        } else if let Some((date, used)) = parse_body_date(key_trim)
-            && used == key_trim.len()
-            && date.year.is_some()
-        {
-            let span = (line.start, line.start + used);
-            if let Some(f) = resolve(doc, span, date, past)
-                && !f.before_issue
-            {
+            if let Some(f) = cell_limit(doc, (line.start, line.end), past) {
                 push(found, f);
             }
         }
     }
+    row_tables(doc, first, past, found);
+}
+
+/// The limit a whole cell gives: a month (`Tháng 9/2024`) or a date with its year.
+fn cell_limit(doc: &Doc, (start, end): Span, past: Past) -> Option<Found> {
+    let key = doc.key[start..end].trim_end_matches(['.', ';', ',', ' ']);
+    if key.starts_with("thang") {
+        let ((year, m), used) = parse_month(key).filter(|&(_, used)| used == key.len())?;
+        if past.issued.is_some_and(|d| (year, m) < (d.year, d.month)) {
+            return None;
+        }
+        let span = (start, start + used);
+        return Some(limit(
+            doc,
+            span,
+            Some(format!("{year:04}-{m:02}")),
+            None,
+            false,
+        ));
+    }
+    let (date, used) =
+        parse_body_date(key).filter(|&(d, used)| used == key.len() && d.year.is_some())?;
+    resolve(doc, (start, start + used), date, past).filter(|f| !f.before_issue)
+}
+
+/// Where a row table's limit column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// Cells joined by tabs: the column's index.
+    Tab(usize),
+    /// Columns aligned with spaces: the header's first and last column on its line.
+    Aligned(usize, usize),
+}
+
+/// Row tables (tabs or aligned columns) with a `Thời hạn` header cell: the cell of each
+/// row under it, until a line of running text crosses the column.
+fn row_tables(doc: &Doc, first: usize, past: Past, found: &mut Vec<Found>) {
+    let mut column: Option<Column> = None;
+    for i in first..doc.lines.len() {
+        let line = doc.lines[i];
+        if line.is_blank() {
+            continue;
+        }
+        let tabbed = doc.line_key(line).contains('\t');
+        let cells = row_cells(doc, line, tabbed);
+        let header = cells.iter().position(|&(s, e)| {
+            let key = &doc.key[s..e];
+            key.starts_with("thoi") && LIMIT_HEADER.is_match(key)
+        });
+        if let Some(k) = header.filter(|_| cells.len() > 1) {
+            let (s, e) = cells[k];
+            let col = s - raw_start(doc, line);
+            column = Some(if tabbed {
+                Column::Tab(k)
+            } else {
+                Column::Aligned(col, col + (e - s))
+            });
+            continue;
+        }
+        let cell = match column {
+            Some(Column::Tab(k)) if tabbed => cells.get(k).copied(),
+            Some(Column::Aligned(from, to)) => {
+                let base = raw_start(doc, line);
+                // A cell starts under the header, give or take a centred header's
+                // indent; text that runs across the column start is prose.
+                if cells
+                    .iter()
+                    .any(|&(s, e)| s - base < from.saturating_sub(2) && e - base > from)
+                {
+                    column = None;
+                    continue;
+                }
+                cells
+                    .iter()
+                    .copied()
+                    .find(|&(s, _)| (from.saturating_sub(8)..=to).contains(&(s - base)))
+            }
+            // A line that is no row ends a tab table.
+            Some(Column::Tab(_)) => {
+                column = None;
+                None
+            }
+            None => None,
+        };
+        if let Some(f) = cell.and_then(|span| cell_limit(doc, span, past)) {
+            push(found, f);
+        }
+    }
+}
+
+/// A row's cells, trimmed: split at tabs, or at runs of two spaces or more.
+fn row_cells(doc: &Doc, line: Line, tabbed: bool) -> Vec<Span> {
+    let key = doc.line_key(line).as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < key.len() {
+        let gap = if tabbed {
+            key[k] == b'\t'
+        } else {
+            key[k] == b' ' && key.get(k + 1) == Some(&b' ')
+        };
+        if gap {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < key.len() {
+            let ends = if tabbed {
+                key[k] == b'\t'
+            } else {
+                key[k] == b' ' && key.get(k + 1).is_some_and(|&b| b == b' ' || b == b'\t')
+            };
+            if ends {
+                break;
+            }
+            k += 1;
+        }
+        let cell = doc.tidy((line.start + start, line.start + k));
+        if cell.0 < cell.1 {
+            out.push(cell);
+        }
+    }
+    out
+}
+
+/// Where line `line` begins in the text, its indent included: columns count from there.
+fn raw_start(doc: &Doc, line: Line) -> usize {
+    doc.key[..line.start].rfind('\n').map_or(0, |k| k + 1)
 }
 
 /// What tells a limit from the past: the issue date, else the latest cited date.

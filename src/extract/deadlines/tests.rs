@@ -208,6 +208,38 @@ fn table_column_of_limits() {
     );
 }
 
+#[test]
+fn table_column_of_limits_in_rows() {
+    // Cells joined by tabs: the cell under the header, whatever the other columns hold.
+    let tabbed = "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời hạn hoàn thành\n1\tXây dựng quy chế\tVăn phòng\tTháng 12/2018\n2\tRà soát quy trình 15/11\tSở Nội vụ\t31/12/2018\n3\tKiểm tra\tThanh tra\tQuý IV/2018\n";
+    assert_eq!(
+        dates(tabbed),
+        [Some("2018-12".into()), Some("2018-12-31".into())]
+    );
+    // Columns aligned with spaces (pdftotext -layout), rows wrapped onto continuation
+    // lines; running text across the column ends the table.
+    let aligned = concat!(
+        " STT   Nội dung công việc        Đơn vị chủ trì     Thời gian hoàn thành\n",
+        " 1.    Rà soát quy trình         Phòng QLCL         Tháng 12/2018\n",
+        "       chuyên môn\n",
+        " 2.    Hoàn thiện hồ sơ          Phòng QLCL         15/11/2018\n",
+        "\n",
+        " Các khoa, phòng thực hiện nghiêm túc; họp rút kinh nghiệm ngày       20/12/2018\n",
+    );
+    assert_eq!(
+        dates(aligned),
+        [Some("2018-12".into()), Some("2018-11-15".into())]
+    );
+}
+
+#[test]
+fn a_report_s_completion_column_is_past() {
+    // A report lists when works were completed: dates before the issue date.
+    let body =
+        "STT\tCông trình\tThời gian hoàn thành\n1\tNhà ông A\t25/4/2018\n2\tNhà bà B\t14/6/2018\n";
+    assert_eq!(dates(body), Vec::<Option<String>>::new());
+}
+
 /// The date of a limit is the last character of its match: the capture search the
 /// passes once ran finds the same starts.
 fn agree(key: &str) {
