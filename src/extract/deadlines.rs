@@ -108,6 +108,9 @@ static YEAR_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)?\s*[0-9]{4}|nam\s+[0-9]{4}))\b"
     ))
 });
+/// A quarter with its year, at the start of a key: `quý II/2024`, `quý 3 năm 2024`.
+static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| key_regex(r"^quy\s+(?:[ivx]{1,3}|[1-4])\s*(?:/|nam)\s*[0-9]{4}\b"));
 /// What makes a day and month without a year recur.
 static RECURS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(
@@ -356,6 +359,10 @@ fn labelled_limit(doc: &Doc, start: usize, at: usize, past: Past) -> Option<Foun
             before_issue: false,
         });
     }
+    if let Some(m) = QUARTER.find(tail) {
+        // `Thời gian hoàn thành: Quý II/2024`: a limit, but no date to give it.
+        return Some(undated(doc, (start, pos + m.end()), Undated::Imprecise));
+    }
     if let Some(m) = WINDOW_FROM.find(tail) {
         // A window `từ … đến …`: the limit is its end.
         let first = pos + m.end();
@@ -412,9 +419,34 @@ fn cell_limit(doc: &Doc, (start, end): Span, past: Past) -> Option<Found> {
             false,
         ));
     }
+    if let Some(m) = QUARTER.find(key).filter(|m| m.end() == key.len()) {
+        // A quarter already over when the document was issued is a past period (a
+        // report's column of finished works), not a limit.
+        let over = past
+            .issued
+            .zip(quarter_end(m.as_str()))
+            .is_some_and(|(d, end)| end < (d.year, d.month));
+        return (!over).then(|| undated(doc, (start, start + m.end()), Undated::Imprecise));
+    }
     let (date, used) =
         parse_body_date(key).filter(|&(d, used)| used == key.len() && d.year.is_some())?;
     resolve(doc, (start, start + used), date, past).filter(|f| !f.before_issue)
+}
+
+/// The year and last month of a quarter key (`quy ii/2024` → (2024, 6)).
+fn quarter_end(key: &str) -> Option<(u16, u8)> {
+    let mut words = key
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty() && *w != "nam");
+    let (_, numeral, year) = (words.next()?, words.next()?, words.next()?);
+    let quarter: u8 = match numeral {
+        "i" | "1" => 1,
+        "ii" | "2" => 2,
+        "iii" | "3" => 3,
+        "iv" | "4" => 4,
+        _ => return None,
+    };
+    Some((year.parse().ok()?, quarter * 3))
 }
 
 /// Where a row table's limit column is.

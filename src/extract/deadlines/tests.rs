@@ -144,6 +144,8 @@ fn year_or_quarter_limits_have_no_date() {
     for body in [
         "Hoàn thành trong năm 2019.",
         "Báo cáo Thủ tướng Chính phủ trong quý I năm 2019.",
+        "1. Xây dựng phần mềm. Thời gian hoàn thành: Quý II/2019.",
+        "STT\tNội dung\tThời hạn hoàn thành\n1\tXây dựng phần mềm\tQuý I/2019\n",
     ] {
         let found = deadlines_in(body, Some(ISSUED));
         assert_eq!(found.len(), 1, "{body}");
@@ -210,11 +212,12 @@ fn table_column_of_limits() {
 
 #[test]
 fn table_column_of_limits_in_rows() {
-    // Cells joined by tabs: the cell under the header, whatever the other columns hold.
+    // Cells joined by tabs: the cell under the header, whatever the other columns hold;
+    // a quarter is a limit without a date.
     let tabbed = "STT\tNhiệm vụ\tĐơn vị chủ trì\tThời hạn hoàn thành\n1\tXây dựng quy chế\tVăn phòng\tTháng 12/2018\n2\tRà soát quy trình 15/11\tSở Nội vụ\t31/12/2018\n3\tKiểm tra\tThanh tra\tQuý IV/2018\n";
     assert_eq!(
         dates(tabbed),
-        [Some("2018-12".into()), Some("2018-12-31".into())]
+        [Some("2018-12".into()), Some("2018-12-31".into()), None]
     );
     // Columns aligned with spaces (pdftotext -layout), rows wrapped onto continuation
     // lines; running text across the column ends the table.
@@ -238,6 +241,9 @@ fn a_report_s_completion_column_is_past() {
     let body =
         "STT\tCông trình\tThời gian hoàn thành\n1\tNhà ông A\t25/4/2018\n2\tNhà bà B\t14/6/2018\n";
     assert_eq!(dates(body), Vec::<Option<String>>::new());
+    // quarters too: one over before the issue date is a finished period
+    let body = "STT\tCông trình\tThời gian hoàn thành\n1\tNhà ông A\tQuý II/2018\n";
+    assert!(deadlines_in(body, Some(ISSUED)).is_empty());
 }
 
 /// The date of a limit is the last character of its match: the capture search the
