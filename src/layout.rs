@@ -81,6 +81,9 @@ static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong thoi gian|dieu 1\b|chuong i\b|phan i\b|i[.-] |1\. )")
         .expect("valid regex")
 });
+/// The label of a body's first section or article, which opens the body even in capitals.
+static FIRST_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:dieu 1\b|chuong i\b|phan i\b|i[.-] )").expect("valid regex"));
 /// A `Số` label at the start of a line (not `… kiểm tra số 06` inside a sentence).
 pub static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:so\s*[:.]{0,2}|s0\s*:[:.]?)\s*(?:[0-9]|[lios][0-9]|[._/~ ]*/|$)|^[a-z ]{0,24}\sso\s*:\s*[0-9]")
@@ -150,9 +153,13 @@ impl Layout {
                 (after_anchors..limit)
                     .find(|&i| {
                         // A title in capitals may open with `THỰC HIỆN …`; recitals do not.
+                        // A first section (`I. MỤC ĐÍCH, YÊU CẦU`) is in capitals too, and
+                        // no title opens with its label.
                         let heading_caps =
                             crate::extract::kind::mostly_upper(doc.line_text(doc.lines[i]));
-                        (BODY_START.is_match(key(i)) && !heading_caps) || KINH_GUI.is_match(key(i))
+                        (BODY_START.is_match(key(i))
+                            && (!heading_caps || FIRST_SECTION.is_match(key(i))))
+                            || KINH_GUI.is_match(key(i))
                     })
                     .unwrap_or(after_anchors.max(limit.min(after_anchors + 12)).min(n))
             }
@@ -496,5 +503,24 @@ mod tests {
             let doc = Doc::new(text.clone());
             assert_eq!(Layout::find(&doc).heading.start, want, "{text:?}");
         }
+    }
+
+    /// A plan going straight from its title to `I. MỤC ĐÍCH, YÊU CẦU` (no recital): the
+    /// section in capitals opens the body, so a short body is not swallowed by the heading.
+    #[test]
+    fn a_first_section_in_capitals_opens_the_body() {
+        let text = format!(
+            "{HEADING}Quảng Trị, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\nTổ chức kỷ niệm\n\n\
+             I. MỤC ĐÍCH\nTổng kết.\nII. NỘI DUNG\nChuẩn bị.\n\nNơi nhận:\n- Lưu: VT.\n\n\
+             CHỦ TỊCH\n\nNguyễn Văn A\n"
+        );
+        let doc = Doc::new(text);
+        let layout = Layout::find(&doc);
+        assert_eq!(doc.line_text(doc.lines[layout.body.start]), "I. MỤC ĐÍCH");
+        // A title in capitals is still the heading's.
+        let text = format!("{HEADING}\nCHỈ THỊ\nTHỰC HIỆN CÔNG TÁC\n\nCăn cứ Luật.\n");
+        let doc = Doc::new(text);
+        let layout = Layout::find(&doc);
+        assert_eq!(doc.line_text(doc.lines[layout.body.start]), "Căn cứ Luật.");
     }
 }

@@ -115,6 +115,13 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A request to all addressees (`Đề nghị các đơn vị …`, `Ban Giám hiệu yêu cầu các đơn vị
+/// …`): a closing only as the body's last paragraph, ended by the mark `./.`, since a
+/// request of the same words inside an item is that item's own (see [`request_closing`]).
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    key_regex(r"^(?:\S+ ){0,6}(?:de nghi|yeu cau) (?:cac|toan the|thu truong|lanh dao)\b")
+});
+
 /// Closing formulas of a biên bản (`Cuộc họp kết thúc vào lúc …`, `Biên bản đã được đọc
 /// lại …`) and of Party texts (`Thông tri này phổ biến đến chi bộ.`). Not looked for in
 /// articles, whose last one may say the same of itself.
@@ -591,6 +598,28 @@ fn ends_sentence(key: &str) -> bool {
     key.trim_end().ends_with(['.', ';', '!', '?', '/'])
 }
 
+/// Whether line `j` opens a request to all addressees that is the last paragraph before
+/// `end` and ends the body with `./.`: it opens a paragraph (the line before ends a
+/// sentence or is a rule) and no blank line splits it.
+fn request_closing(doc: &Doc, j: usize, end: usize) -> bool {
+    if !REQUEST.is_match(doc.line_key(doc.lines[j])) {
+        return false;
+    }
+    let opens_paragraph = (0..j)
+        .rev()
+        .find(|&i| !doc.lines[i].is_blank())
+        .is_none_or(|i| {
+            let key = doc.line_key(doc.lines[i]);
+            ends_sentence(key) || !key.chars().any(char::is_alphanumeric)
+        });
+    let Some(last) = (j..end).rev().find(|&i| !doc.lines[i].is_blank()) else {
+        return false;
+    };
+    opens_paragraph
+        && (j..=last).all(|i| !doc.lines[i].is_blank())
+        && doc.line_key(doc.lines[last]).trim_end().ends_with("./.")
+}
+
 /// The end of an item before the closing mark `./.` (`… thi hành Quyết định này./.`).
 fn without_end_mark(doc: &Doc, mut end: usize) -> usize {
     let key = doc.key.as_bytes();
@@ -619,14 +648,16 @@ fn items(doc: &Doc, region_end: usize, chosen: &[(usize, Label)], scheme: Scheme
                 .find(|&j| !doc.lines[j].is_blank())
                 .unwrap_or(text_line)
         };
-        let closing = |key: &str| {
-            CLOSING.is_match(key) || (scheme != Scheme::Article && FORMULA_CLOSING.is_match(key))
+        let closing = |j: usize, key: &str| {
+            CLOSING.is_match(key)
+                || (scheme != Scheme::Article
+                    && (FORMULA_CLOSING.is_match(key) || request_closing(doc, j, next)))
         };
         // Articles stop before a group heading; the last item before closing sentences.
         for j in i + 1..next {
             let key = doc.line_key(doc.lines[j]);
             if (scheme == Scheme::Article && GROUP.is_match(key))
-                || (k + 1 == chosen.len() && j > own && closing(key))
+                || (k + 1 == chosen.len() && j > own && closing(j, key))
             {
                 last = j;
                 break;

@@ -166,6 +166,33 @@ fn text_under_a_heading_is_not_a_closing() {
     assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
 }
 
+/// A request to all addressees ends the body as its own paragraph with `./.` (dev-009's
+/// `Ban Giám hiệu yêu cầu các đơn vị …`); the same words inside the item stay its own.
+#[test]
+fn a_closing_request_is_not_the_last_item() {
+    let body = "1. Giao Văn phòng tổng hợp.\n2. Các khoa lập danh sách.\n\nĐề nghị các đơn vị thực hiện đúng thời gian quy định. Sau thời hạn trên, Nhà trường không giải quyết./.\n";
+    assert_eq!(tasks(body)[1].1, "Các khoa lập danh sách");
+    let body = "1. Giao Văn phòng tổng hợp.\n\n---\n\nBan Giám hiệu yêu cầu các đơn vị chủ động phối hợp thực hiện./.\n";
+    assert_eq!(tasks(body)[0].1, "Giao Văn phòng tổng hợp");
+    // Not the body's last paragraph, not ended by `./.`, or inside a sentence: the item's.
+    for (body, text) in [
+        (
+            "1. Giao Văn phòng tổng hợp.\nĐề nghị các đơn vị phối hợp.\n\nCác khoa báo cáo./.\n",
+            "Giao Văn phòng tổng hợp. Đề nghị các đơn vị phối hợp. Các khoa báo cáo",
+        ),
+        (
+            "1. Giao Văn phòng tổng hợp.\nĐề nghị các đơn vị phối hợp.\n",
+            "Giao Văn phòng tổng hợp. Đề nghị các đơn vị phối hợp",
+        ),
+        (
+            "1. Giao Văn phòng tổng hợp, Sở\nđề nghị các đơn vị phối hợp./.\n",
+            "Giao Văn phòng tổng hợp, Sở đề nghị các đơn vị phối hợp",
+        ),
+    ] {
+        assert_eq!(tasks(body)[0].1, text, "{body:?}");
+    }
+}
+
 #[test]
 fn roman_numerals() {
     for (s, n) in [
