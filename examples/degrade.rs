@@ -1,14 +1,17 @@
 //! Writes degraded copies of a folder of documents, one folder per degradation:
 //!
 //! ```sh
-//! cargo run --release --example degrade -- SRC_DIR OUT_DIR [--seed N]
+//! cargo run --release --example degrade -- SRC_DIR OUT_DIR [--seed N] [--keep-case]
 //! ```
 //!
 //! Every `.txt` under SRC_DIR is decoded and written again as OUT_DIR/<degradation>/<path
 //! under SRC_DIR> (`nfd`, `windows-1258`, `viscii`, `tcvn3`, `tcvn3-mojibake`, `vni`,
 //! `vni-mojibake`, `stripped`, `ocr`), so that each folder can be run through
 //! `vanban extract` and scored against the clean gold. `--seed` sets the OCR noise seed
-//! (1 by default).
+//! (1 by default). `--keep-case` writes the TCVN3 copies with the capitals TCVN3 has
+//! codes for (ASCII, `Ă Â Đ Ê Ô Ơ Ư`; other capitals fall to lower case), as a text
+//! typed in .VnTime would be: lower-case the lines set in the capital font (.VnTimeH)
+//! in the source first, to make a copy where only those lost their capitals.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,6 +21,8 @@ use walkdir::WalkDir;
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut seed = 1;
+    let keep_case = args.iter().any(|a| a == "--keep-case");
+    args.retain(|a| a != "--keep-case");
     if let Some(at) = args.iter().position(|a| a == "--seed") {
         match args.get(at + 1).and_then(|s| s.parse().ok()) {
             Some(s) => seed = s,
@@ -63,7 +68,7 @@ fn main() -> ExitCode {
             let result = target
                 .parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&target, degrade(&text, how)));
+                .and_then(|()| std::fs::write(&target, degraded(&text, how, keep_case)));
             if let Err(err) = result {
                 eprintln!("degrade: {}: {err}", target.display());
                 return ExitCode::FAILURE;
@@ -75,7 +80,18 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `text` degraded as `how` says; with `keep_case`, TCVN3 copies are encoded as they
+/// stand instead of lower-cased throughout.
+fn degraded(text: &str, how: Degradation, keep_case: bool) -> Vec<u8> {
+    let encoding = match how {
+        Degradation::Tcvn3 if keep_case => "tcvn3",
+        Degradation::Tcvn3Mojibake if keep_case => "tcvn3-in-utf8",
+        how => return degrade(text, how),
+    };
+    vanban::decode::encode(text, encoding).expect("the encoding names are decode's own")
+}
+
 fn usage() -> ExitCode {
-    eprintln!("usage: degrade SRC_DIR OUT_DIR [--seed N]");
+    eprintln!("usage: degrade SRC_DIR OUT_DIR [--seed N] [--keep-case]");
     ExitCode::from(2)
 }

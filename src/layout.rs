@@ -99,12 +99,13 @@ pub static KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:dieu 1\b|chuong i\b|i[.-] |1\. )").expect("valid regex"));
 /// The `Nơi nhận` label (OCR's `Noi nhan`, `Nơi nhân` fold alike; Markdown's
-/// `__Nơi nhận__:`), followed by a colon, the end of the line, a bullet or a column gap;
-/// not `Nơi nhận hồ sơ` in a sentence.
+/// `__Nơi nhận__:`; `Nơi gửi:`, its name in documents typed before TT 01/2011),
+/// followed by a colon, the end of the line, a bullet or a column gap; not `Nơi nhận hồ
+/// sơ` in a sentence.
 pub static NOI_NHAN: LazyLock<Opening> = LazyLock::new(|| {
     Opening::new(
         b"_*n",
-        r"^[_*]*noi\s*nhan[_*]*(?:\s*[:.;]|\s*$|\s*[-+~*]|\s{3,}|\t)",
+        r"^[_*]*noi\s*(?:nhan|gui)[_*]*(?:\s*[:.;]|\s*$|\s*[-+~*]|\s{3,}|\t)",
     )
 });
 /// A signing prefix at the start of a line: `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`, Party `T/M`.

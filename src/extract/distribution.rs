@@ -397,6 +397,11 @@ mod tests {
                 "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n\nNơi nhận:\n\n+ Như trên,\n• Lưu VT.",
                 &["Như trên", "Lưu VT"],
             ),
+            // `Nơi gửi:`, the label's name before TT 01/2011, beside a slash prefix.
+            (
+                "Nơi gửi:                     T/M UBND TỈNH BÌNH LÂM\n- Như Điều 3          K/T CHỦ TỊCH\n- Lưu VP, NN.         PHÓ CHỦ TỊCH\n\n                 Lê Quang Thọ",
+                &["Như Điều 3", "Lưu VP, NN"],
+            ),
             // All on the label's line.
             (
                 "Nơi nhận: - Như trên; - TGĐ (để b/cáo); - Lưu NS, VT.",
@@ -530,6 +535,7 @@ mod tests {
             "GIÁM ĐỐC\nPhạm Công Hoa",
             // A sentence, not the label.
             "Nơi nhận hồ sơ: Bộ phận một cửa.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
+            "Nơi gửi hồ sơ: Bộ phận một cửa.\n\nGIÁM ĐỐC\nPhạm Công Hoa",
             // A table header cell.
             "Thời hạn\nNơi nhận\n\nTT\nTên biểu\nCơ quan Thuế",
         ];

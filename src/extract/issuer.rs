@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::doc::{Doc, Span};
 use crate::extract::date::is_date_line;
-use crate::layout::{Layout, NUMBER_LABEL, title_anchor};
+use crate::layout::{Layout, MOTTO, NUMBER_LABEL, title_anchor};
 
 /// Words that open the name of a body (folded). A line starting with one of them starts
 /// a new body in the issuer block.
@@ -202,6 +202,14 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
         return Vec::new();
     };
     let mut pieces = Vec::new();
+    // The line that gave the last piece: a name wrapped onto one line more than the
+    // national title and motto take goes on right under it, once the motto is above (a
+    // line before it may end the right column's title: `… CHỦ NGHĨA VIỆT` / `NAM`).
+    let mut last_piece: Option<usize> = None;
+    let motto_line = layout
+        .heading
+        .clone()
+        .find(|&i| MOTTO.is_match(doc.line_key(doc.lines[i])));
     for i in layout.heading.clone() {
         let line = doc.lines[i];
         let key = doc.line_key(line);
@@ -228,7 +236,15 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
                 || starts_title(key)
                 || starts_abstract(key));
         let end = cut.unwrap_or(key.len());
-        if i >= top && cut.is_none() && !looks_like_issuer_line(doc, i, layout.caseless) {
+        let wrapped_tail = last_piece == Some(i.wrapping_sub(1))
+            && motto_line.is_some_and(|m| m < i)
+            && !stop_here
+            && is_wrapped_tail(doc, i, layout.caseless);
+        if i >= top
+            && cut.is_none()
+            && !wrapped_tail
+            && !looks_like_issuer_line(doc, i, layout.caseless)
+        {
             if stop_here {
                 break;
             }
@@ -237,6 +253,7 @@ fn left_column(doc: &Doc, layout: &Layout) -> Vec<Piece> {
         let span = doc.tidy(strip_decoration(doc, (line.start, line.start + end)));
         if span.1 > span.0 && is_issuer_text(&doc.key[span.0..span.1]) {
             pieces.extend(split_bodies(doc, span));
+            last_piece = Some(i);
         }
         if stop_here {
             break;
@@ -260,6 +277,26 @@ fn looks_like_issuer_line(doc: &Doc, i: usize, caseless: bool) -> bool {
         && (caseless || super::kind::mostly_upper(text))
         && !starts_title(key)
         && (BODY_START.is_match(words) || unit_and_place)
+}
+
+/// The last words of a name wrapped one line lower than the right column
+/// (`CÔNG TY CẤP THOÁT NƯỚC` / `PHƯỚC THÀNH` under the motto's line): a short line in
+/// capitals, right under an issuer line, that the grouping reads as a continuation (a
+/// unit and place, a joining word, or at most two words that open no body).
+fn is_wrapped_tail(doc: &Doc, i: usize, caseless: bool) -> bool {
+    let line = doc.lines[i];
+    let key = doc.line_key(line).trim();
+    // Words only: a typewriter rule (`-----o0o-----`) under the name is no part of it.
+    let words = key
+        .split_whitespace()
+        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '~'));
+    let continues = words && (CONTINUATION.is_match(key) && !COMMITTEE.is_match(key))
+        || words && (key.split_whitespace().count() <= 2 && !BODY_START.is_match(key));
+    continues
+        && (caseless || super::kind::mostly_upper(doc.line_text(line)))
+        && !starts_title(key)
+        && !is_date_line(key)
+        && is_issuer_text(key)
 }
 
 /// An administrative unit and its place name (`TỈNH NINH BÌNH`, `XÃ TÂN PHÚ`).
@@ -491,5 +528,39 @@ Về việc họp
             let want = (name.map(str::to_string), parent.map(str::to_string));
             assert_eq!(found(&text), want, "{text:?}");
         }
+    }
+
+    /// A name wrapped one line lower than the national title and motto goes on under
+    /// them; a typewriter rule there is no part of it.
+    #[test]
+    fn a_name_wrapped_below_the_motto_line() {
+        let text = "UBND TỈNH PHƯỚC THÀNH          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    CÔNG TY CẤP THOÁT NƯỚC             Độc lập - Tự do - Hạnh phúc\n\
+                    PHƯỚC THÀNH\n-----------\nSố: 128/CV-CTN\n";
+        assert_eq!(
+            found(text),
+            (
+                Some("công ty cấp thoát nước phước thành".to_string()),
+                Some("ubnd tỉnh phước thành".to_string())
+            )
+        );
+        let text = "UỶ BAN NHÂN DÂN                 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    TỈNH BÌNH LÂM                      Độc lập - Tự do - Hạnh phúc\n\
+                    -----o0o-----\n\nSố: 245/QĐ-UB\n";
+        assert_eq!(
+            found(text).0.as_deref(),
+            Some("uỷ ban nhân dân tỉnh bình lâm")
+        );
+        assert_eq!(
+            found(&text.to_lowercase()).0.as_deref(),
+            Some("uỷ ban nhân dân tỉnh bình lâm")
+        );
+        // Above the motto, a short line ends the national title, not the name.
+        let text = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n\
+                    NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4410/BNNMT-TCLN\n";
+        assert_eq!(
+            found(text).0.as_deref(),
+            Some("bộ nông nghiệp và môi trường")
+        );
     }
 }

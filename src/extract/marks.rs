@@ -61,6 +61,13 @@ fn find_mark(doc: &Doc, layout: &Layout, marks: &[(&str, &'static str)]) -> Opti
     None
 }
 
+/// Whether the line is an urgency or security stamp and nothing else (`KHẨN`, `(MẬT)`):
+/// a stamp put under a wrapped abstract is not its last line.
+pub fn is_stamp(doc: &Doc, line: crate::doc::Line) -> bool {
+    let span = (line.start, line.end);
+    mark_of(doc, span, URGENCY).is_some() || mark_of(doc, span, SECURITY).is_some()
+}
+
 /// The column segments of a line: runs of text separated by two or more spaces or a tab.
 fn segments(doc: &Doc, i: usize) -> Vec<Span> {
     let line = doc.lines[i];
@@ -180,5 +187,12 @@ mod tests {
         }
         let text = format!("{HEAD}{TAIL}\nKHẨN\n\nMẬT\n");
         assert_eq!(marks(&text), (None, None), "marks far in the body");
+    }
+
+    #[test]
+    fn a_stamp_line_is_told_from_text() {
+        let doc = Doc::new("KHẨN\n  (TỐI MẬT)\nKhẩn trương\nKHẨN TRƯƠNG\n".to_string());
+        let stamps: Vec<bool> = doc.lines.iter().map(|&l| is_stamp(&doc, l)).collect();
+        assert_eq!(stamps, [true, true, false, false]);
     }
 }

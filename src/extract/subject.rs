@@ -133,7 +133,11 @@ fn after_vv(doc: &Doc, layout: &Layout) -> Option<(String, Span)> {
             // (`… năm 2025<TAB>Khê Giang, ngày …`, a Word table written out as text).
             let left = cut_columns(doc, next.start, next.end);
             let nkey = &doc.key[next.start..left];
-            if next.is_blank() || ends_abstract(nkey) || RECITAL.is_match(nkey) {
+            if next.is_blank()
+                || ends_abstract(nkey)
+                || RECITAL.is_match(nkey)
+                || crate::extract::marks::is_stamp(doc, next)
+            {
                 break;
             }
             end = left;

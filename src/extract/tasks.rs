@@ -106,11 +106,12 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:chuong|muc|phan)\s+(?:[ivxl]+|[0-9]+)\b\s*[.:\-]?\s*(?:$|[^a-z0-9\s])|^(?:chuong|phan)\s+(?:[ivxl]+|[0-9]+)\s*$",
     )
 });
-/// Closing sentences after the last item.
+/// Closing sentences after the last item, and the `Nơi nhận` label (`Nơi gửi:` in old
+/// documents; a form's `Nơi gửi tờ khai` is no label).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     key_regex(concat!(
         r"^(?:tran trong|tren day|nhan duoc (?:cong van|van ban|thong bao|ke hoach|cong dien)|",
-        r"noi nhan|\./\.|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|",
+        r"noi nhan|noi gui\s*(?:[:.;]|$)|\./\.|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|",
         r"(?:\S+ ){0,8}(?:thong bao (?:de|cho)|(?:xin )?tran trong|tra loi (?:de|cho)) )"
     ))
 });
@@ -391,8 +392,11 @@ fn roman_label(key: &str) -> Option<(usize, usize)> {
     .then_some((numeral, mark + 1))
 }
 
-/// An Arabic item label opening a line key, as the regex `^([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)`
-/// reads it: where its digits end.
+/// An Arabic item label opening a line key, as the regex
+/// `^(?:([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)|([0-9]{1,2})\s*[/-] )` reads it: where its
+/// digits end. Typewritten and old Party texts number items `1/ …` and `1- …`; the slash
+/// or hyphen counts only after true digits and with a space after it, so `1/2 số hộ`,
+/// `3-5 ngày` or an OCR bullet `o- ` opens no item.
 fn arabic_label(key: &str) -> Option<usize> {
     let bytes = key.as_bytes();
     let digits = bytes
@@ -400,8 +404,13 @@ fn arabic_label(key: &str) -> Option<usize> {
         .take_while(|b| b.is_ascii_digit() || matches!(b, b'o' | b'l' | b'i'))
         .count();
     let mark = digits + blanks(&bytes[digits..]);
-    let closed = matches!(bytes.get(mark), Some(b'.' | b')'))
-        && !bytes.get(mark + 1).is_some_and(u8::is_ascii_digit);
+    let closed = match bytes.get(mark) {
+        Some(b'.' | b')') => !bytes.get(mark + 1).is_some_and(u8::is_ascii_digit),
+        Some(b'/' | b'-') => {
+            bytes.get(mark + 1) == Some(&b' ') && bytes[..digits].iter().all(u8::is_ascii_digit)
+        }
+        _ => false,
+    };
     ((1..=2).contains(&digits) && closed).then_some(digits)
 }
 

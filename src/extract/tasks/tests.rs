@@ -213,15 +213,19 @@ fn roman_numerals() {
 /// The label regexes the byte readers replaced, as the reference they must agree with.
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([ivxl]{1,6})\s*[.\-/:)]").expect("valid regex"));
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)").expect("valid regex"));
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([0-9oli]{1,2})\s*[.)](?:[^0-9]|$)|([0-9]{1,2})\s*[/-] )")
+        .expect("valid regex")
+});
 
 fn labels_agree(key: &str) {
     let roman_by_regex = ROMAN
         .captures(key)
         .map(|c| (c.get(1).unwrap().end(), c.get(0).unwrap().end()));
     assert_eq!(roman_label(key), roman_by_regex, "{key:?}");
-    let arabic_by_regex = ARABIC.captures(key).map(|c| c.get(1).unwrap().end());
+    let arabic_by_regex = ARABIC
+        .captures(key)
+        .map(|c| c.get(1).or(c.get(2)).unwrap().end());
     assert_eq!(arabic_label(key), arabic_by_regex, "{key:?}");
     let number_by_string = || {
         if !key.bytes().any(|b| b.is_ascii_digit()) {
@@ -283,4 +287,27 @@ proptest::proptest! {
     ) {
         labels_agree(&pieces.concat());
     }
+}
+
+/// Typewritten and old Party texts number their items `1/ …` and `1- …`; a fraction or a
+/// range opening a line is no label.
+#[test]
+fn typewriter_slash_and_hyphen_labels() {
+    let body = "Uỷ ban nhân dân huyện yêu cầu:\n\n1/ Trung tâm Y tế lập kế hoạch.\n\n2/ Các xã lập danh sách.\n\nTrân trọng./.\n";
+    assert_eq!(labels(body), ["1", "2"]);
+    let body = "Ban Thường vụ yêu cầu:\n\n1- Các đảng uỷ quán triệt.\n\n2- Uỷ ban nhân dân huyện chỉ đạo.\n\nTrân trọng./.\n";
+    assert_eq!(labels(body), ["1", "2"]);
+    let body = "Kết quả như sau:\n1/2 số hộ đã nộp thuế.\n3-5 ngày sau mới có số liệu.\n";
+    assert!(labels(body).is_empty());
+}
+
+/// The old label `Nơi gửi:` ends the last article when no closing formula does.
+#[test]
+fn last_article_stops_at_noi_gui() {
+    let text = "BỘ TÀI CHÍNH\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/2001/QĐ-BTC\n\nQUYẾT ĐỊNH\nVề việc ban hành chế độ kế toán\n\nĐiều 1: Ban hành chế độ kế toán.\n\nĐiều 2: Chánh Văn phòng Bộ chịu trách nhiệm thi hành\nNơi gửi:\n- Như Điều 2;\n- Lưu VP.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn A\n";
+    let doc = Doc::new(text.to_string());
+    let items = find(&doc, &Layout::find(&doc));
+    let last = items.last().expect("two articles");
+    assert_eq!(last.label, "Điều 2");
+    assert_eq!(last.text, "Chánh Văn phòng Bộ chịu trách nhiệm thi hành");
 }
