@@ -69,6 +69,19 @@ impl Doc {
         }
     }
 
+    /// The document cut before line `line`: the same text and offsets up to there.
+    pub fn up_to_line(&self, line: usize) -> Doc {
+        let Some(at) = self
+            .lines
+            .get(line)
+            .map(|l| self.key[..l.start].rfind('\n').map_or(0, |p| p + 1))
+        else {
+            return self.clone();
+        };
+        let text = self.text[..self.byte_at[at] as usize].to_string();
+        Doc::with_key(text, self.key[..at].to_string())
+    }
+
     /// Number of characters.
     pub fn len(&self) -> usize {
         self.key.len()

@@ -47,6 +47,13 @@ pub struct Layout {
     /// về …`), as old law databases stored documents; anchors further on are then a
     /// form's or an annex's, not the heading.
     pub sentence: Option<TitleSentence>,
+    /// The text opens mid-sentence with no heading at all: a later page of a document,
+    /// whose numbering goes on from pages that are missing.
+    pub continued: bool,
+    /// First line of another document after this one's signature: a heading of its own
+    /// (national title or Party header) with a filled-in number, as a covering letter
+    /// followed by the plan it sends. Nothing from there on belongs to the record.
+    pub next_document: Option<usize>,
 }
 
 pub static NATIONAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,6 +191,11 @@ impl Layout {
         let annex =
             (footer_start + 1..n).find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)));
         let footer_end = annex.unwrap_or(n);
+        let next_document = (noi_nhan.is_some() || first_prefix.is_some())
+            .then(|| next_document(doc, footer_start + 1, caseless))
+            .flatten();
+        let continued =
+            top.is_none() && sentence.is_none() && kinh_gui.is_none() && opens_mid_sentence(doc);
 
         Layout {
             top,
@@ -196,8 +208,75 @@ impl Layout {
             annex,
             caseless,
             sentence,
+            continued,
+            next_document,
         }
     }
+}
+
+/// How many lines after a second heading's title its `Số` line may come.
+const NEXT_NUMBER_LINES: usize = 8;
+
+/// The first line of a second document from line `from` on (see
+/// [`Layout::next_document`]): a national title or Party header with a `Số` line holding
+/// digits close below (an annexed form's `Số:` is blank; a copy block has no title),
+/// reached back to the capital lines of its issuer block above it.
+fn next_document(doc: &Doc, from: usize, caseless: bool) -> Option<usize> {
+    let n = doc.lines.len();
+    let title = (from..n).find(|&i| {
+        title_anchor(doc, i).is_some()
+            && (i..(i + NEXT_NUMBER_LINES).min(n)).any(|j| {
+                let key = doc.line_key(doc.lines[j]).trim_start();
+                NUMBER_LINE.is_match(key) && FILLED_NUMBER.is_match(key)
+            })
+    })?;
+    // The issuer block beside or above the title: capital lines, over one blank line.
+    let mut start = title;
+    let mut i = title;
+    let mut blanks = 0;
+    while i > from && start - i < 6 {
+        let line = doc.lines[i - 1];
+        if line.is_blank() {
+            blanks += 1;
+            if blanks > 1 {
+                break;
+            }
+        } else if capital_heading_line(doc, line) || (caseless && plain_heading_line(doc, line)) {
+            blanks = 0;
+            start = i - 1;
+        } else {
+            break;
+        }
+        i -= 1;
+    }
+    Some(start.max(from))
+}
+
+/// A number with digits and a symbol after its `Số` label (`Số: 88/KH-SNNMT`).
+static FILLED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\S*\s*[:.]{0,2}\s*[0-9]+\s*[/-]\s*[a-z]").expect("valid regex"));
+
+/// A page number alone on its line (`3`, `- 3 -`, `Trang 3`), which a later page opens with.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:trang\s+)?-?\s*[0-9]{1,3}\s*(?:/\s*[0-9]{1,3})?\s*-?$").expect("valid regex")
+});
+
+/// Whether the first line of text (after a page number) opens with a small letter: the
+/// sentence began on a page that is not there.
+fn opens_mid_sentence(doc: &Doc) -> bool {
+    let Some(first) = doc
+        .lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .find(|l| !PAGE_NUMBER.is_match(doc.line_key(**l).trim()))
+    else {
+        return false;
+    };
+    doc.line_text(*first)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Lines looked at for capitals when the heading has no national title or Party header.
@@ -523,5 +602,41 @@ mod tests {
         let doc = Doc::new(text);
         let layout = Layout::find(&doc);
         assert_eq!(doc.line_text(doc.lines[layout.body.start]), "Căn cứ Luật.");
+    }
+
+    /// A covering letter followed by the plan it sends: the plan's heading, with a number
+    /// of its own, starts another document; an annexed form (blank `Số:`) does not.
+    #[test]
+    fn a_second_heading_with_a_number_starts_another_document() {
+        let letter = format!(
+            "{HEADING}V/v gửi Kế hoạch\n\nKính gửi: Các sở\n\nSở gửi kèm Kế hoạch số 8/KH-UBND.\n\n\
+             Nơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+        );
+        let plan = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    Độc lập - Tự do - Hạnh phúc\n\nSố: 8/KH-UBND\n\nKẾ HOẠCH\n1. Làm.\n";
+        let doc = Doc::new(format!("{letter}{plan}"));
+        let next = Layout::find(&doc).next_document.expect("a second document");
+        assert_eq!(doc.line_text(doc.lines[next]), "ỦY BAN NHÂN DÂN");
+        let cut = doc.up_to_line(next);
+        assert_eq!(cut.text, letter);
+        let form = plan.replace("Số: 8/KH-UBND", "Số: ....../.....");
+        let doc = Doc::new(format!("{letter}{form}"));
+        assert_eq!(Layout::find(&doc).next_document, None);
+    }
+
+    #[test]
+    fn a_text_without_heading_that_opens_mid_sentence_is_a_later_page() {
+        for (text, want) in [
+            ("- 3 -\nvà báo cáo kết quả.\n\nĐiều 3. Hiệu lực.\n", true),
+            ("3\nvà báo cáo kết quả.\n", true),
+            ("Điều 3. Hiệu lực.\n", false),
+            (&format!("{HEADING}và báo cáo.\n"), false),
+        ] {
+            assert_eq!(
+                Layout::find(&Doc::new(text.to_string())).continued,
+                want,
+                "{text:?}"
+            );
+        }
     }
 }

@@ -35,8 +35,22 @@ pub fn process(bytes: &[u8], path: &str, context: &Context) -> Record {
             record.warnings.push(warning(warning::OCR_REPAIRED, note));
         }
     }
-    let doc = Doc::with_key(normalized.text, normalized.key);
-    let layout = Layout::find(&doc);
+    let mut doc = Doc::with_key(normalized.text, normalized.key);
+    let mut layout = Layout::find(&doc);
+    if let Some(next) = layout.next_document {
+        // A covering letter and the plan it sends, in one file: the record is the first
+        // document's, so the second's items, limits, citations and signer stay out.
+        record.warnings.push(warning(
+            warning::DOCUMENT_SECOND,
+            format!(
+                "another document with its own heading and number starts at line {}: \
+                 the record describes the first one only",
+                next + 1
+            ),
+        ));
+        doc = doc.up_to_line(next);
+        layout = Layout::find(&doc);
+    }
     extract::extract(&doc, &layout, context, &mut record);
     record
 }

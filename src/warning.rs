@@ -23,6 +23,14 @@ pub const OCR_REPAIRED: &str = "ocr.repaired";
 /// The text stops mid-sentence with no signature and no `Nơi nhận`: a page or more of the
 /// scan is missing.
 pub const DOCUMENT_TRUNCATED: &str = "document.truncated";
+/// Another document (its own heading and number) follows this one's signature: the
+/// record describes the first only.
+pub const DOCUMENT_SECOND: &str = "document.second_document";
+/// No heading: the number (and the date after it) were read from the caption of the
+/// document's own annex, `(Kèm theo … số … ngày …)`.
+pub const NUMBER_FROM_ANNEX: &str = "number.from_annex_caption";
+/// The text opens mid-sentence with no heading: the first page or pages are missing.
+pub const DOCUMENT_HEADLESS: &str = "document.headless";
 pub const DECODE_PREFIX: &str = "decode";
 
 pub fn warning(code: &str, message: impl Into<String>) -> Warning {

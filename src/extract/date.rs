@@ -487,6 +487,27 @@ pub struct BodyDate {
     pub day: u8,
 }
 
+/// The date written after a number ending at `end`, `… số 6225/BVHTTDL-VP ngày
+/// 18/11/2025`: the document's own date when the number is its own.
+pub fn after_own_number(doc: &Doc, end: usize) -> Option<Dated> {
+    let rest = &doc.key[end.min(doc.len())..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let at = end + skipped + "ngay".len();
+    let rest = rest[skipped..].strip_prefix("ngay")?;
+    let blank = rest.len() - rest.trim_start().len();
+    let (date, used) = parse_body_date(rest.trim_start())?;
+    let start = at + blank;
+    Some(Dated {
+        date: Some(PartialDate {
+            year: date.year?,
+            month: Some(date.month),
+            day: Some(date.day),
+        }),
+        date_span: (end + skipped, start + used),
+        place: None,
+    })
+}
+
 /// Parses a body date at the start of `key`; returns it and the bytes consumed.
 pub fn parse_body_date(key: &str) -> Option<(BodyDate, usize)> {
     let (rest, date) = body_date(key).ok()?;

@@ -119,6 +119,15 @@ static RECURS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RECURS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| key_regex(r"\b(?:dinh ky|(?:hang|moi)\s+(?:nam|thang|quy|tuan))\b"));
+/// An hour of each day or week with no date: `trước 16 giờ hằng ngày`, `trước 9h00 thứ
+/// Hai hằng tuần`. A recurring limit like `trước ngày 25 hằng tháng`.
+static HOUR_EACH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    key_regex(concat!(
+        r"\b(?:truoc|cham nhat(?:\s+la)?(?:\s+vao)?|muon nhat)\s+(?:luc\s+)?[0-9]{1,2}\s*(?:gio|h|:)\s*",
+        r"(?:[0-9]{2})?\s*(?:phut)?\s*(?:sang|chieu|toi)?\s*,?\s*(?:thu\s+[a-z0-9]+\s+)?",
+        r"(?:cua\s+)?(?:hang|moi)\s+(?:ngay|tuan)\b"
+    ))
+});
 /// `trước ngày 25 hằng tháng`: a day with no month.
 static DAY_EACH_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9]{1,2}\s+(?:cua\s+)?(?:hang|moi)\s+thang").expect("valid regex")
@@ -207,6 +216,12 @@ pub fn extract(
         if let Some(f) = labelled_limit(doc, start, at, past) {
             push(&mut found, f);
         }
+    }
+    for m in HOUR_EACH_DAY.find_iter(key) {
+        push(
+            &mut found,
+            undated(doc, (from + m.start(), from + m.end()), Undated::Recurring),
+        );
     }
     for c in YEAR_LIMIT.captures_iter(key) {
         let (Some(m), Some(period)) = (c.get(0), c.name("period")) else {

@@ -37,7 +37,25 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
     // Documents from the old law databases give their heading as one title sentence.
     let sentence = layout.sentence.as_ref();
     let own_number = sentence.and_then(|s| s.number.clone());
-    match number::extract(doc, layout).or(own_number) {
+    if layout.continued {
+        record.warnings.push(warning(
+            warning::DOCUMENT_HEADLESS,
+            "the text opens mid-sentence with no heading: the first page seems to be missing",
+        ));
+    }
+    let caption = number::from_annex_caption(doc, layout);
+    let from_caption = || {
+        let (found, _) = caption.as_ref()?;
+        record.warnings.push(warning(
+            warning::NUMBER_FROM_ANNEX,
+            "no heading: the number and date are read from the caption of the annex",
+        ));
+        Some(found.clone())
+    };
+    match number::extract(doc, layout)
+        .or(own_number)
+        .or_else(from_caption)
+    {
         Some(number::Found::Number(number, span)) => {
             put_span(record, "number", span);
             let written: String = doc
@@ -95,7 +113,11 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
             date_span: span,
             place: None,
         });
-    match sentence_date.or_else(|| date::extract(doc, layout)) {
+    let caption_date = || caption.and_then(|(_, end)| date::after_own_number(doc, end));
+    match sentence_date
+        .or_else(|| date::extract(doc, layout))
+        .or_else(caption_date)
+    {
         Some(dated) => {
             if let Some((place, span)) = dated.place {
                 record.place = Some(place);

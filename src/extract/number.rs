@@ -13,6 +13,10 @@ use nom::{
     sequence::preceded,
 };
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::doc::{Doc, Span};
 use crate::extract::kind;
 use crate::grammar::{latin_look_alikes, ocr_digits};
@@ -56,6 +60,33 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Found> {
         }
     }
     None
+}
+
+/// The caption of an annex after the signature, up to its `số`: `(Kèm theo Công văn số `.
+static OWN_ANNEX_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[*_ ]*\(?\s*(?:ban hanh )?kem theo [a-z ]{2,40}?\bso\s*:?\s*")
+        .expect("valid regex")
+});
+
+/// The number of a text without heading (a scrape or scan that starts below it) from the
+/// caption of its own annex after the signature, `(Kèm theo Công văn số 6225/BVHTTDL-VP
+/// ngày 18/11/2025 …)`: the annex is attached to this very document, so the caption names
+/// it. Returns the number and the offset where it ends, for the date written after it.
+pub fn from_annex_caption(doc: &Doc, layout: &Layout) -> Option<(Found, usize)> {
+    if layout.top.is_some() || layout.sentence.is_some() {
+        return None;
+    }
+    let annex = layout.annex?;
+    let n = doc.lines.len();
+    (annex..(annex + 6).min(n)).find_map(|i| {
+        let line = doc.lines[i];
+        let m = OWN_ANNEX_CAPTION.find(doc.line_key(line))?;
+        let start = line.start + m.end();
+        match parse_at(doc.slice(start, line.end), start)? {
+            found @ Found::Number(_, (_, end)) => Some((found, end)),
+            Found::Blank(_) => None,
+        }
+    })
 }
 
 /// An annexed regulation names the decision that enacts it, `(Ban hành kèm theo Quyết định
@@ -510,5 +541,27 @@ mod cited_tests {
         for text in [".../QĐ-UBND", "ngày 12", "12 cán bộ"] {
             assert_eq!(cited(text), None, "{text:?}");
         }
+    }
+
+    /// A page without heading takes its number, and the date after it, from its own
+    /// annex's caption; a document with a heading never does.
+    #[test]
+    fn a_headless_text_s_number_comes_from_its_annex_caption() {
+        let page = "và báo cáo kết quả.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n\
+                    PHỤ LỤC\n(Kèm theo Quyết định số 2145/QĐ-UBND ngày 28/10/2024 của UBND huyện)\n";
+        let doc = Doc::new(page.to_string());
+        let layout = Layout::find(&doc);
+        let Some((Found::Number(number, _), end)) = from_annex_caption(&doc, &layout) else {
+            panic!("no number from the caption");
+        };
+        assert_eq!(number.value, "2145/QĐ-UBND");
+        let dated = crate::extract::date::after_own_number(&doc, end).expect("a date");
+        assert_eq!(
+            dated.date.and_then(|d| d.iso()).as_deref(),
+            Some("2024-10-28")
+        );
+        let headed = format!("SỞ Y TẾ\nSố: 12/SYT-VP\n{page}");
+        let doc = Doc::new(headed);
+        assert!(from_annex_caption(&doc, &Layout::find(&doc)).is_none());
     }
 }

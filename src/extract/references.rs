@@ -9,7 +9,9 @@
 //! (`mẫu số 03/TNDN`), codes (`mã số 220725-17`) and ids without a symbol are not
 //! documents. The kind comes from the type word, else from the symbol; the date is the
 //! `ngày …` right after the number. The document's own number is never a reference.
-//! The whole text is read, annexes included: their captions and legal bases cite too.
+//! The whole text is read, annexes included: their legal bases cite too. The caption of
+//! an annex after the signature (`(Kèm theo Quyết định số … ngày …)`) names the document
+//! the annex belongs to, the record's own, even when the page with its number is missing.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -77,8 +79,8 @@ static LOOSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The cited documents, in order of first mention, each once.
 pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> {
-    let _ = layout;
     let own_key = own.map(dedup_key);
+    let captions = annex_captions(doc, layout);
     let mut out: Vec<Reference> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut last_end: Option<usize> = None;
@@ -103,7 +105,7 @@ pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> 
             pos += 1;
             continue;
         }
-        let found = if may_open_citation(key, pos) {
+        let found = if may_open_citation(key, pos) && !captions.iter().any(|c| c.contains(&pos)) {
             citation_at(doc, pos, last_end)
         } else {
             None
@@ -147,6 +149,28 @@ pub fn extract(doc: &Doc, layout: &Layout, own: Option<&str>) -> Vec<Reference> 
         pos = end;
     }
     out
+}
+
+/// The caption of an annex after the signature: `(Kèm theo …` up to its closing
+/// parenthesis, over at most three lines.
+static ANNEX_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(\s*(?:ban hanh )?kem theo\b").expect("valid regex"));
+
+/// Character ranges of the annex captions (see [`ANNEX_CAPTION`]).
+fn annex_captions(doc: &Doc, layout: &Layout) -> Vec<std::ops::Range<usize>> {
+    let Some(annex) = layout.annex else {
+        return Vec::new();
+    };
+    let n = doc.lines.len();
+    (annex..n)
+        .filter(|&i| ANNEX_CAPTION.is_match(doc.line_key(doc.lines[i]).trim_start()))
+        .map(|i| {
+            let last = (i..(i + 3).min(n))
+                .find(|&j| doc.line_key(doc.lines[j]).contains(')'))
+                .unwrap_or(i);
+            doc.lines[i].start..doc.lines[last].end
+        })
+        .collect()
 }
 
 /// Whether dots that follow a blank or the start stand right before `pos`.

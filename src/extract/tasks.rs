@@ -167,7 +167,7 @@ pub fn find(doc: &Doc, layout: &Layout) -> Vec<Item> {
             labels.push((i, label));
         }
     }
-    let articles = sequence(&labels, Scheme::Article);
+    let articles = sequence(&labels, Scheme::Article, layout.continued);
     if !articles.is_empty() {
         return items(doc, lines.end, &articles, Scheme::Article);
     }
@@ -175,7 +175,7 @@ pub fn find(doc: &Doc, layout: &Layout) -> Vec<Item> {
     // their clauses and points are not its items.
     let labels = outside_cited_articles(doc, &labels, lines.end);
     for scheme in [Scheme::Roman, Scheme::Arabic, Scheme::Letter] {
-        let chosen = sequence(&labels, scheme);
+        let chosen = sequence(&labels, scheme, layout.continued);
         let enough = if scheme == Scheme::Arabic { 1 } else { 2 };
         if chosen.len() >= enough {
             return items(doc, lines.end, &chosen, scheme);
@@ -530,7 +530,10 @@ fn to_roman(mut n: u32) -> String {
 
 /// The labels of one scheme that form the body's sequence: the first must open it
 /// (`Điều 1`, `I` or `II`, `1`, `a`), each next one must follow the one before.
-fn sequence(labels: &[(usize, Label)], scheme: Scheme) -> Vec<(usize, Label)> {
+///
+/// In a text that opens mid-sentence without a heading (a later page, `continued`), the
+/// numbering goes on from the missing pages: the run may start at any number.
+fn sequence(labels: &[(usize, Label)], scheme: Scheme, continued: bool) -> Vec<(usize, Label)> {
     let candidates: Vec<&(usize, Label)> =
         labels.iter().filter(|(_, l)| l.scheme == scheme).collect();
     // Articles and sections survive one label lost to OCR or conversion (`Điều 1O`
@@ -545,6 +548,7 @@ fn sequence(labels: &[(usize, Label)], scheme: Scheme) -> Vec<(usize, Label)> {
     for (k, (i, label)) in candidates.iter().enumerate() {
         let follows = match chosen.last() {
             None => match scheme {
+                _ if continued => label.suffix.is_none(),
                 Scheme::Roman => label.number <= 2,
                 Scheme::Article => {
                     label.suffix.is_none()

@@ -126,6 +126,8 @@ fn recurring_limits_have_no_date() {
         "Tổng hợp báo cáo trước ngày 15/12 hàng năm.",
         "Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả.",
         "Báo cáo trước ngày 31 tháng 01 của năm sau liền kề.",
+        "Báo cáo số ca bệnh nhập viện trước 16 giờ hằng ngày.",
+        "Gửi số liệu trước 9 giờ thứ Hai hằng tuần.",
     ] {
         let found = deadlines_in(body, Some(ISSUED));
         assert_eq!(found.len(), 1, "{body}");

@@ -359,3 +359,11 @@ proptest::proptest! {
         }
     }
 }
+
+/// The caption of an annex after the signature names the document itself, also when the
+/// page with its own number is missing; the same words in the body cite another document.
+#[test]
+fn an_annex_caption_after_the_signature_is_no_reference() {
+    let text = "Điều 3. Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2024.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\n(Kèm theo Quyết định số 2145/QĐ-UBND\nngày 28/10/2024 của UBND huyện)\n1. Ông B.\n";
+    assert_eq!(numbers(text), ["12/KH-UBND"]);
+}

@@ -311,3 +311,25 @@ fn last_article_stops_at_noi_gui() {
     assert_eq!(last.label, "Điều 2");
     assert_eq!(last.text, "Chánh Văn phòng Bộ chịu trách nhiệm thi hành");
 }
+
+/// A later page without heading, opening mid-sentence: its articles go on from the missing
+/// pages (`Điều 3`, `Điều 4`), and the annex's rows after the signature are not items.
+#[test]
+fn a_later_page_s_articles_start_where_the_page_does() {
+    let text = "   3\nvà báo cáo về Phòng trước ngày 15/11/2024.\n\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 4. Chánh Văn phòng chịu trách nhiệm thi hành./.\n\nNơi nhận:\n- Như Điều 4;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\n1. Ông B;\n2. Bà C.\n";
+    let doc = Doc::new(text.to_string());
+    let layout = Layout::find(&doc);
+    assert!(layout.continued);
+    let got: Vec<String> = find(&doc, &layout).into_iter().map(|i| i.label).collect();
+    assert_eq!(got, ["Điều 3", "Điều 4"]);
+    // With its heading, a document's articles must still open with Điều 1.
+    let whole = format!("{HEAD}Điều 3. Quy định tại khoản 2.\n\nĐiều 4. Hiệu lực.\n{TAIL}");
+    let doc = Doc::new(whole);
+    let layout = Layout::find(&doc);
+    assert!(!layout.continued);
+    assert!(
+        find(&doc, &layout)
+            .iter()
+            .all(|i| !i.label.starts_with("Điều"))
+    );
+}
