@@ -4,8 +4,10 @@
 //! pipes and separator rows, `*HR*`; pandoc's grid tables, hard breaks and spans), HTML
 //! fragments (`<br>`, `<strong>`, `<div>`, cells, comments, character references), rules
 //! (`-----`, `___`), gazette page headers (`CÔNG BÁO/Số …`) and page numbers, Word field
-//! residue (`PAGE 7`), digital-signature stamps (`Ký bởi: …`). They are removed here, once,
-//! so that extractors see words and line structure only. Table cells become lines.
+//! residue (`PAGE 7`), digital-signature stamps (`Ký bởi: …`), and what a receiving office
+//! added to an archived page (the `ĐẾN` stamp, routing notes, its document system's
+//! lines, an e-mail header). They are removed here, once, so that extractors see words
+//! and line structure only. Table cells become lines.
 //! OCR damage is repaired where its shape makes that certain ([`crate::ocr`]: `n ăm`,
 //! `2O25`).
 //! Spelling, case and tone placement are never touched.
@@ -96,6 +98,81 @@ static OPENS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STAMP_DETAIL: LazyLock<Opening> =
     LazyLock::new(|| Opening::new(b"ect", r"^\s*(?:email|co quan|chuc vu|thoi gian)\s*:"));
+
+/// What a receiving office adds to an archived page (ND 30, Appendix IV: the `ĐẾN`
+/// stamp; its document system): the one-line stamp `ĐẾN Số: 2087 Ngày: …`, the
+/// registration lines (`Số đến:`, `Ngày đến:`, `Mã văn bản:`, `Người xử lý:`), a
+/// processing limit with its date (`Hạn xử lý: 20/3/2024`: the receiver's, not the
+/// document's), the system's copy and print marks (`BẢN SAO ĐIỆN TỬ …`, `In lúc: …`,
+/// `Ngày in: …`).
+static RECEIVER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:cong van )?den\s+so\s*:?\s*\d+\b|(?:so den|ngay den|ma van ban|nguoi xu ly)\s*:|han xu ly\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s|$)|ban sao dien tu\b)|\b(?:in luc|ngay in|nguoi in)\s*:",
+    )
+    .expect("valid regex")
+});
+/// A handwritten routing note (`Kính chuyển P.KH …`, `Chuyển đ/c Toàn - PCT xem`): a
+/// short line of its own with no end mark, naming its addressee in the notes'
+/// shorthand (`đ/c`, `P.`), not a body's word a wrapped sentence could go on with.
+static ROUTING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:kinh chuyen|chuyen\s+(?:d/c|dc|p\.))(?:\s|$)").expect("valid regex")
+});
+/// The lines of the boxed `ĐẾN` stamp under its `ĐẾN` / `CÔNG VĂN ĐẾN` line: the
+/// receiver's entry number (figures only, never a symbol), date, routing, file.
+static STAMP_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:so\s*:?\s*\d*\s*$|ngay\s*:|gio\s*:|chuyen\s*:|luu ho so(?:\s+so)?\s*:)")
+        .expect("valid regex")
+});
+/// An e-mail header written above a document received by mail (`Từ: …@…`, `Tiêu đề:`).
+static MAIL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:tu|gui|den|cc|from|to|ngay gui|thoi gian gui|tieu de|chu de|subject|date|sent|tep dinh kem|dinh kem|attachments?)\s*:")
+        .expect("valid regex")
+});
+
+/// Marks the lines a receiving office added (see [`RECEIVER_LINE`]): the stamp's
+/// block (`UBND HUYỆN …` / `CÔNG VĂN ĐẾN` / `Số: 1234` / `Ngày: …` / `Chuyển: …`,
+/// the body's name on top as the stamp's form prints it), an e-mail header before the
+/// document, and a `BẢN SAO` stamp or the issuer's `ĐÃ KÝ` mark on a line of its own.
+/// `lines` and `keys` are trimmed. Keys are matched, not case: a capital font lost in a
+/// legacy encoding leaves these lines in small letters.
+fn receiver_lines(lines: &[&str], keys: &[&str]) -> Vec<bool> {
+    let mut marked = vec![false; lines.len()];
+    // a mail header: the lines above the document, one of them with an address
+    let top = keys
+        .iter()
+        .position(|k| !k.is_empty() && !MAIL_HEADER.is_match(k))
+        .unwrap_or(keys.len());
+    if keys[..top].iter().any(|k| k.contains('@')) {
+        marked[..top].fill(true);
+    }
+    let first = keys.iter().position(|k| !k.is_empty());
+    for (i, (line, key)) in lines.iter().zip(keys).enumerate() {
+        let copy_mark = Some(i) == first && matches!(*key, "ban sao" | "sao y ban chinh");
+        let note = ROUTING_NOTE.is_match(key)
+            && line.chars().count() <= 60
+            && !line.ends_with(['.', ';', ',', ':']);
+        // `ĐÃ KÝ` in capitals is the e-copy's mark; `đã ký` may be the signature
+        // block's own line, which holds the name's place (`Thứ trưởng` / `đã ký` / name)
+        let signed_mark = *key == "da ky" && !line.chars().any(char::is_lowercase);
+        if copy_mark || signed_mark || note || RECEIVER_LINE.is_match(key) {
+            marked[i] = true;
+            continue;
+        }
+        let opens_stamp = matches!(*key, "den" | "cong van den");
+        let fields = keys[i + 1..]
+            .iter()
+            .take_while(|k| STAMP_FIELD.is_match(k))
+            .count();
+        if !opens_stamp || fields == 0 {
+            continue;
+        }
+        marked[i..=i + fields].fill(true);
+        if i > 0 && crate::extract::issuer::opens_body(keys[i - 1]) {
+            marked[i - 1] = true;
+        }
+    }
+    marked
+}
 
 /// Normalizes decoded text: NFC (only when needed), line endings, invisible characters,
 /// then converter debris. The result is what `vanban normalize` prints.
@@ -537,17 +614,25 @@ fn drop_furniture_lines(
     let mut out_key = String::with_capacity(key.len());
     let mut blank_run = 0;
     let mut dropped = 0;
+    let mut receiver = 0;
     let mut in_stamp = false;
     let mut page_break = false;
     let mut previous_key = "";
+    let trimmed_lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    let trimmed_keys: Vec<&str> = key.split('\n').map(str::trim).collect();
+    let received = receiver_lines(&trimmed_lines, &trimmed_keys);
     // `\n` folds to itself and nothing else does, so the key has the same lines
-    for (line, key) in text.split('\n').zip(key.split('\n')) {
+    for (n, (line, key)) in text.split('\n').zip(key.split('\n')).enumerate() {
         // Cells and tags leave indentation that says nothing; column gaps inside a
         // line are kept. A key byte is white space exactly when its character is, so
         // both trims drop the same characters.
         let indent = key.len() - key.trim_start().len();
         let line = line.trim();
         let key = key.trim();
+        if received[n] {
+            receiver += 1;
+            continue;
+        }
         let page_number = is_page_number(key, previous_key) || page_footer(key);
         let furniture = page_number
             || GAZETTE_HEADER.is_match(key)
@@ -594,6 +679,9 @@ fn drop_furniture_lines(
     }
     if dropped > 0 {
         repairs.push(("page_furniture", dropped));
+    }
+    if receiver > 0 {
+        repairs.push(("receiver_marks", receiver));
     }
     (out, out_key)
 }
@@ -914,6 +1002,55 @@ Nơi nhận:\\
             "Số:12/UBND\nA\n",
             "III.\nA\n",
             "A\ntthd176\n",
+        ] {
+            assert_eq!(norm(kept), kept, "{kept:?}");
+        }
+    }
+
+    #[test]
+    fn drops_what_the_receiving_office_added() {
+        let table = [
+            // the boxed ĐẾN stamp read between the heading lines, the body's name on top
+            (
+                "UBND TỈNH BÌNH LÂM\nSỞ Y TẾ\nUBND HUYỆN TÂN HÒA\nCÔNG VĂN ĐẾN\nSố: 1234\nNgày: 15/3/2024\nChuyển: P.NN\nSố: 412/SYT-VP\n",
+                "UBND TỈNH BÌNH LÂM\nSỞ Y TẾ\nSố: 412/SYT-VP\n",
+            ),
+            // the stamp on one line; the issuer's ĐÃ KÝ mark
+            (
+                "ĐẾN Số: 2087 Ngày: 18/10/2024 Chuyển: KHTH\nSỞ Y TẾ\nGIẤY MỜI\nĐÃ KÝ\nKính gửi: A.\n",
+                "SỞ Y TẾ\nGIẤY MỜI\nKính gửi: A.\n",
+            ),
+            // an e-mail header and registration lines before the document
+            (
+                "Từ: vanthu@a.gov.vn\nTiêu đề: V/v tổng kết\nMã văn bản: 000.00.36.H52\nSố đến: 356      Ngày đến: 13/03/2024\nHạn xử lý: 25/3/2024   Người xử lý: B\n\nHUYỆN ỦY X\n",
+                "HUYỆN ỦY X\n",
+            ),
+            // the stamp after a capital font was lost (TCVN3 `.VnTimeH`)
+            (
+                "ubnd tỉnh bình lâm\nsở y tế\nubnd huyện tân hòa\ncông văn đến\nsố: 1234\nngày: 15/3\nsố: 412/SYT-VP\n",
+                "ubnd tỉnh bình lâm\nsở y tế\nsố: 412/SYT-VP\n",
+            ),
+            // a copy stamp heading the page, routing notes, the system's print line
+            (
+                "BẢN SAO\nỦY BAN NHÂN DÂN\nKính chuyển đ/c Tâm - PCT xã chỉ đạo\n1. A;\nChuyển đ/c Toàn - PCT xem, chỉ đạo\n2. B.\nTrang 1/1      In lúc: 18/10/2024 07:55\nBẢN SAO ĐIỆN TỬ - Sao từ văn bản điện tử số 214/GM-BVĐK\n",
+                "ỦY BAN NHÂN DÂN\n1. A;\n2. B.\n",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(norm(input), want, "{input:?}");
+        }
+        // The document's own words: a `Gửi:` line without an address, `Số:` with a
+        // symbol, a limit without a date, a body line wrapped before `chuyển phòng`, a
+        // copy block below the top, a `Bản sao` table cell, `đã ký` in small letters.
+        for kept in [
+            "Kính\ngửi: Công ty A\n",
+            "ĐẾN\nSố: 12/UBND-VP\n",
+            "Hạn xử lý: trong ngày\n",
+            "hồ sơ được\nchuyển phòng Tài chính thẩm định\n",
+            "Điều 3. A.\nSAO Y BẢN CHÍNH\n",
+            "Hồ sơ gồm:\nBản sao\nBản chính\n",
+            // a signature column's `đã ký` read into the list beside it
+            "- Các Bộ, cơ quan ngang bộ,\nđã ký\ncơ quan thuộc Chính phủ\n",
         ] {
             assert_eq!(norm(kept), kept, "{kept:?}");
         }

@@ -213,7 +213,14 @@ fn read_items(doc: &Doc, start: usize, end: usize, block: &Found) -> Vec<String>
                 .last()
                 .is_some_and(|l| l.trim_end().ends_with('.'));
             let wrapped = starts_lower(text) && !closed;
-            if signature || (after_blank && !wrapped) {
+            // A list has one archive item (`Lưu: VT, TTBVTV.`): below the name, a second
+            // `Lưu …` without a bullet is the receiver's filing note (`Lưu hồ sơ NN - T.`),
+            // not the closed item's wrapped tail (`Lưu: VP (TH, HC).` / `TCT(HC, NV3)`).
+            let archived = past_block
+                && closed
+                && list.has_archive_item()
+                && (key.starts_with("luu ") || key.starts_with("luu:"));
+            if signature || archived || (after_blank && !wrapped) {
                 break;
             }
         }
@@ -486,6 +493,25 @@ mod tests {
             (
                 "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PLTP.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Thanh Mẫn",
                 &["Chính phủ", "Ban Tổ chức Trung ương", "Lưu: HC, PLTP"],
+            ),
+        ];
+        for (footer, want) in table {
+            assert_eq!(items(footer), *want, "{footer:?}");
+        }
+    }
+
+    /// Below the name, a second `Lưu …` is a receiver's filing note; the closed archive
+    /// item's wrapped tail still belongs to it.
+    #[test]
+    fn a_filing_note_below_the_name_is_no_item() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Nơi nhận:\n- Như trên;\n- Lưu: VT, NN.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐinh Quang Hưởng\nLưu hồ sơ NN - T.",
+                &["Như trên", "Lưu: VT, NN"],
+            ),
+            (
+                "Nơi nhận:                 KT. GIÁM ĐỐC\n- Như trên;                PHÓ GIÁM ĐỐC\n- Lưu:  VP (TH, HC).\n           TCT(HC, NV3)         Đinh Quang Hưởng",
+                &["Như trên", "Lưu: VP (TH, HC). TCT(HC, NV3)"],
             ),
         ];
         for (footer, want) in table {

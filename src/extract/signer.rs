@@ -188,8 +188,31 @@ pub fn find(doc: &Doc, layout: &Layout) -> Found {
         .into_iter()
         .flatten()
         .flat_map(|(_, (start, end))| words_of(&doc.key[start..end]))
+        .flat_map(|w| std::iter::once(w).chain(spelled_out(w).iter().copied()))
         .collect();
     find_in(doc, layout.footer.clone(), layout.caseless, &seal)
+}
+
+/// The words a heading's abbreviation stands for: the seal's ring spells the body's
+/// name out (`SỞ NÔNG NGHIỆP VÀ PTNT` stamps `SỞ NÔNG NGHIỆP` / `VÀ PHÁT TRIỂN NÔNG
+/// THÔN`). Keys, as [`words_of`] gives them.
+fn spelled_out(word: &str) -> &'static [&'static str] {
+    match word {
+        "ubnd" => &["uy", "ban", "nhan", "dan"],
+        "hdnd" => &["hoi", "dong", "nhan", "dan"],
+        "ptnt" => &["phat", "trien", "nong", "thon"],
+        "nn" => &["nong", "nghiep"],
+        "gd" => &["giao", "duc"],
+        "dt" => &["dao", "tao"],
+        "tn" => &["tai", "nguyen"],
+        "mt" => &["moi", "truong"],
+        "kh" => &["khoa", "hoc", "ke", "hoach"],
+        "cn" => &["cong", "nghe"],
+        "ldtbxh" => &["lao", "dong", "thuong", "binh", "va", "xa", "hoi"],
+        "ttyt" => &["trung", "tam", "y", "te"],
+        "bhxh" => &["bao", "hiem", "xa", "hoi"],
+        _ => &[],
+    }
 }
 
 /// The words of a key, without punctuation.
@@ -1714,6 +1737,38 @@ mod tests {
         for (footer, want) in table {
             assert_eq!(fields(&signer_of(footer)), *want, "{footer:?}");
         }
+    }
+
+    /// The seal spells out what the heading abbreviates (`VÀ PTNT`): its ring is still
+    /// seal text, not the title's end nor a line for the Nơi nhận list.
+    #[test]
+    fn seal_text_spells_out_the_heading_abbreviations() {
+        // normalized, as the pipeline gives it: the ring's `*` are gone
+        let doc = Doc::new(
+            crate::normalize::normalize(
+                "UBND TỈNH BÌNH LÂM\nSỞ NÔNG NGHIỆP VÀ PTNT\nSố: 412/SNN-TTBVTV\n\
+             Bình Lâm, ngày 12 tháng 3 năm 2024\n\nKính gửi: Các huyện\n\n\
+             Đề nghị các đơn vị thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\
+             KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nSỞ NÔNG NGHIỆP\n* VÀ PHÁT TRIỂN NÔNG THÔN *\n\
+             BÌNH LÂM\nĐinh Quang Hưởng\n",
+            )
+            .text,
+        );
+        let found = find(&doc, &Layout::find(&doc));
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("GIÁM ĐỐC"),
+                Some("PHÓ GIÁM ĐỐC"),
+                Some("Đinh Quang Hưởng")
+            )
+        );
+        let layout = Layout::find(&doc);
+        assert_eq!(
+            super::super::distribution::extract(&doc, &layout, &found),
+            ["Như trên", "Lưu: VT"]
+        );
     }
 
     #[test]
