@@ -148,22 +148,31 @@ fn receiver_lines(lines: &[&str], keys: &[&str]) -> Vec<bool> {
     let first = keys.iter().position(|k| !k.is_empty());
     for (i, (line, key)) in lines.iter().zip(keys).enumerate() {
         let copy_mark = Some(i) == first && matches!(*key, "ban sao" | "sao y ban chinh");
-        let note = ROUTING_NOTE.is_match(key)
+        let note = (key.starts_with("kinh chuyen") || key.starts_with("chuyen"))
+            && ROUTING_NOTE.is_match(key)
             && line.chars().count() <= 60
             && !line.ends_with(['.', ';', ',', ':']);
         // `ĐÃ KÝ` in capitals is the e-copy's mark; `đã ký` may be the signature
         // block's own line, which holds the name's place (`Thứ trưởng` / `đã ký` / name)
         let signed_mark = *key == "da ky" && !line.chars().any(char::is_lowercase);
-        if copy_mark || signed_mark || note || RECEIVER_LINE.is_match(key) {
+        // Every receiver's line has a colon or opens with one of these words: most
+        // lines are settled without the regex.
+        let may_be_receivers = key.contains(':')
+            || key.starts_with("den")
+            || key.starts_with("cong van den")
+            || key.starts_with("ban sao");
+        if copy_mark || signed_mark || note || (may_be_receivers && RECEIVER_LINE.is_match(key)) {
             marked[i] = true;
             continue;
         }
-        let opens_stamp = matches!(*key, "den" | "cong van den");
+        if !matches!(*key, "den" | "cong van den") {
+            continue;
+        }
         let fields = keys[i + 1..]
             .iter()
             .take_while(|k| STAMP_FIELD.is_match(k))
             .count();
-        if !opens_stamp || fields == 0 {
+        if fields == 0 {
             continue;
         }
         marked[i..=i + fields].fill(true);
