@@ -92,18 +92,18 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         None => issuer::extract(doc, layout),
     };
     let issuer_key = issuer.name.as_ref().map(|(_, (s, e))| &doc.key[*s..*e]);
-    if let Some((name, span)) = issuer.name {
-        record.issuer.name = Some(name);
-        put_span(record, "issuer.name", span);
+    if let Some((name, span)) = &issuer.name {
+        record.issuer.name = Some(name.clone());
+        put_span(record, "issuer.name", *span);
     } else {
         record.warnings.push(warning(
             warning::ISSUER_MISSING,
             "no issuing body found in the heading",
         ));
     }
-    if let Some((parent, span)) = issuer.parent {
-        record.issuer.parent = Some(parent);
-        put_span(record, "issuer.parent", span);
+    if let Some((parent, span)) = &issuer.parent {
+        record.issuer.parent = Some(parent.clone());
+        put_span(record, "issuer.parent", *span);
     }
 
     let sentence_date = sentence
@@ -242,7 +242,7 @@ pub fn extract(doc: &Doc, layout: &Layout, context: &Context, record: &mut Recor
         .collect();
     record.deadlines = found.iter().map(|d| d.deadline.clone()).collect();
     record.warnings.extend(deadlines::warnings(&found, issued));
-    let block = signer::find(doc, layout);
+    let block = signer::find_with_issuer(doc, layout, &issuer);
     for (field, span) in [
         ("signer.name", block.name),
         ("signer.title", block.title),

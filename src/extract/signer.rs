@@ -183,11 +183,16 @@ pub struct Found {
 
 /// Finds the signature block in the footer zone.
 pub fn find(doc: &Doc, layout: &Layout) -> Found {
-    let issuer = super::issuer::extract(doc, layout);
-    let seal: Vec<&str> = [issuer.name, issuer.parent]
+    find_with_issuer(doc, layout, &super::issuer::extract(doc, layout))
+}
+
+/// [`find`] for a document whose issuer is known already (its words tell the seal's
+/// text from a title).
+pub fn find_with_issuer(doc: &Doc, layout: &Layout, issuer: &super::issuer::Found) -> Found {
+    let seal: Vec<&str> = [&issuer.name, &issuer.parent]
         .into_iter()
         .flatten()
-        .flat_map(|(_, (start, end))| words_of(&doc.key[start..end]))
+        .flat_map(|(_, (start, end))| words_of(&doc.key[*start..*end]))
         .flat_map(|w| std::iter::once(w).chain(spelled_out(w).iter().copied()))
         .collect();
     find_in(doc, layout.footer.clone(), layout.caseless, &seal)
