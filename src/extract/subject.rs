@@ -25,6 +25,10 @@ static TITLE_STOP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words of an annexed text's caption, without its parenthesis.
+static KEM_THEO_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:ban hanh )?kem theo\b").expect("valid regex"));
+
 /// Recitals open the body: `Căn cứ …`, `Thực hiện …`, `Theo đề nghị …`.
 static RECITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:can cu|thuc hien|theo de nghi|xet de nghi)\b").expect("valid regex")
@@ -267,7 +271,23 @@ fn under_title(
                 .is_some_and(|m| m.end() == end - s)
         });
         let recital = RECITAL.is_match(key) && !upper_line && !(layout.caseless && marker_only);
-        if recital || TITLE_STOP.is_match(key) || i - title.line > MAX_LINES {
+        // `ban hành kèm theo Quyết định số …` in lower case, without the caption's
+        // parenthesis, goes on with the title above it (an amending text names the
+        // regulation it amends); the annexed text's caption is `(Ban hành kèm theo …)`.
+        // Without capitals, the title's type tells: a caption stands only under an
+        // annexed text (quy định, quy chế, …), never under an enacting one.
+        let enacting = matches!(
+            title.code,
+            "quyet_dinh" | "nghi_quyet" | "thong_tu" | "nghi_dinh" | "luat"
+        );
+        let caption_words = start.is_some()
+            && KEM_THEO_WORDS.is_match(key)
+            && if layout.caseless {
+                enacting
+            } else {
+                starts_lower(doc, next)
+            };
+        if recital || (TITLE_STOP.is_match(key) && !caption_words) || i - title.line > MAX_LINES {
             break;
         }
         // Without capitals, a lead-in ending in a colon, a sentence opening with the
@@ -347,6 +367,36 @@ mod tests {
             (
                 "THÔNG TƯ\nSửa đổi Thông tư số 57/2021/TT-BTC được sửa đổi, bổ sung bởi\nThông tư số 69/2023/TT-BTC\n\nCăn cứ Luật;\n",
                 "sửa đổi thông tư số 57/2021/tt-btc được sửa đổi, bổ sung bởi thông tư số 69/2023/tt-btc",
+            ),
+        ];
+        for (tail, want) in table {
+            let text = format!("{HEADING}{tail}");
+            assert_eq!(
+                subject(&text, "bo xay dung").as_deref(),
+                Some(want),
+                "{tail:?}"
+            );
+        }
+    }
+
+    /// An amending text's title names the regulation it amends on a wrapped line that
+    /// begins `ban hành kèm theo …` in lower case: the title goes on. An annexed text's
+    /// caption `(Ban hành kèm theo …)` under its title still ends it.
+    #[test]
+    fn a_lower_case_kem_theo_line_continues_the_title() {
+        let table = [
+            (
+                "QUYẾT ĐỊNH\nSửa đổi, bổ sung một số điều của Quy định quản lý\n\
+                 ban hành kèm theo Quyết định số 08/2022/QĐ-UBND\n\nCăn cứ Luật;\n",
+                "sửa đổi, bổ sung một số điều của quy định quản lý ban hành kèm theo quyết định số 08/2022/qđ-ubnd",
+            ),
+            (
+                "QUY CHẾ\nPhối hợp quản lý\n(Ban hành kèm theo Quyết định số 17/2024/QĐ-UBND)\n\nChương I\n",
+                "phối hợp quản lý",
+            ),
+            (
+                "QUY CHẾ\nPhối hợp quản lý\nBan hành kèm theo Quyết định số 17/2024/QĐ-UBND\n\nChương I\n",
+                "phối hợp quản lý",
             ),
         ];
         for (tail, want) in table {

@@ -133,6 +133,25 @@ static FORMULA_CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The adoption sentence of a law or a resolution (`Nghị quyết này đã được Hội đồng nhân
+/// dân tỉnh … thông qua ngày …`, `Luật này được Quốc hội … thông qua ngày …`), printed
+/// after the last article: a closing, not part of that article. It opens a line and may
+/// wrap over a few.
+static ADOPTION: LazyLock<Regex> =
+    LazyLock::new(|| key_regex(r"^[*_ ]*(?:nghi quyet|luat|bo luat|phap lenh) nay (?:da )?duoc\b"));
+static ADOPTED_ON: LazyLock<Regex> = LazyLock::new(|| key_regex(r"thong\s*qua\s*ngay\b"));
+
+/// Whether line `j` opens the adoption sentence: its opening words, then `thông qua ngày`
+/// within the sentence's first lines (before `end`).
+fn adoption(doc: &Doc, j: usize, end: usize) -> bool {
+    if !ADOPTION.is_match(doc.line_key(doc.lines[j])) {
+        return false;
+    }
+    let last = (j + 3).min(end.max(j + 1) - 1);
+    let span = &doc.key[doc.lines[j].start..doc.lines[last].end];
+    ADOPTED_ON.is_match(span)
+}
+
 /// Vietnamese letters of lettered points, in order (`đ` follows `d`).
 const LETTERS: &[char] = &[
     'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
@@ -663,6 +682,7 @@ fn items(doc: &Doc, region_end: usize, chosen: &[(usize, Label)], scheme: Scheme
         };
         let closing = |j: usize, key: &str| {
             CLOSING.is_match(key)
+                || (scheme == Scheme::Article && adoption(doc, j, next))
                 || (scheme != Scheme::Article
                     && (FORMULA_CLOSING.is_match(key) || request_closing(doc, j, next)))
         };

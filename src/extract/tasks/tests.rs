@@ -333,3 +333,39 @@ fn a_later_page_s_articles_start_where_the_page_does() {
             .all(|i| !i.label.starts_with("Điều"))
     );
 }
+
+/// The adoption sentence printed after the last article of a law or resolution
+/// (`Nghị quyết này đã được … thông qua ngày …`) is a closing, not the article's text;
+/// as the article's own first line (under a heading on the label's line) it stays.
+#[test]
+fn the_adoption_sentence_is_not_the_last_article() {
+    let body = "Điều 1. Phạm vi\nNội dung một.\nĐiều 2. Hiệu lực thi hành\n1. Nghị quyết này có hiệu lực từ ngày 01 tháng 8 năm 2024.\n\nNghị quyết này đã được Hội đồng nhân dân tỉnh Vân Sơn khóa XVII, Kỳ họp thứ mười chín thông qua ngày 10 tháng 7 năm 2024./.\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "Hiệu lực thi hành 1. Nghị quyết này có hiệu lực từ ngày 01 tháng 8 năm 2024"
+    );
+    let body = "Điều 1. Phạm vi\nNội dung một.\nĐiều 2. Hiệu lực thi hành\nNghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 11 tháng 12 năm 2024 và có hiệu lực từ ngày ký.\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "Hiệu lực thi hành Nghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 11 tháng 12 năm 2024 và có hiệu lực từ ngày ký"
+    );
+    // Wrapped over two lines, in italics.
+    let body = "Điều 1. Phạm vi\nNội dung một.\nĐiều 2. Hiệu lực thi hành\nNghị quyết có hiệu lực từ ngày ký.\n*Nghị quyết này đã được Hội đồng nhân dân thành\nphố khóa XVI, kỳ họp thứ 28 thông qua ngày 27 tháng 11 năm 2025./.*\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "Hiệu lực thi hành Nghị quyết có hiệu lực từ ngày ký"
+    );
+    // The opening words alone on their line, `thông` / `qua` split by the wrap.
+    let body = "Điều 1. Phạm vi\nNội dung một.\nĐiều 2. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân.\n\n*Nghị quyết này đã được\nHội đồng nhân dân thành phố khóa VIII, Kỳ họp thứ 28 thông\nqua ngày 18 tháng 11 năm 2025./.*\n";
+    assert_eq!(
+        tasks(body)[1].1,
+        "Tổ chức thực hiện 1. Giao Ủy ban nhân dân"
+    );
+    // Numbered items are not articles: the same words there are left to the item.
+    let body = "1. Giao Văn phòng tổng hợp.\nNghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 10 tháng 7 năm 2024.\n";
+    assert!(
+        tasks(body)[0]
+            .1
+            .ends_with("thông qua ngày 10 tháng 7 năm 2024")
+    );
+}
