@@ -188,8 +188,12 @@ impl Layout {
         let first_prefix = (footer_from..n).find(|&i| SIGN_PREFIX.is_match(key(i).trim_start()));
         let footer_start = footer_start(doc, footer_from, [noi_nhan, first_prefix], caseless);
         // An annex, or an attached paper with its own national title (a form).
-        let annex =
-            (footer_start + 1..n).find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)));
+        let annex = (footer_start + 1..n)
+            .find(|&i| ANNEX.is_match(key(i)) || is_page_title(key(i)))
+            .map(|a| match is_page_title(key(a)) {
+                true => annexed_issuer_above(doc, a, footer_start + 1),
+                false => a,
+            });
         let footer_end = annex.unwrap_or(n);
         let next_document = (noi_nhan.is_some() || first_prefix.is_some())
             .then(|| next_document(doc, footer_start + 1, caseless))
@@ -449,6 +453,34 @@ fn issuer_block_start(doc: &Doc, top: usize, caseless: bool) -> usize {
     start
 }
 
+/// An annexed text with its own heading (a regulation issued by the decision above, a
+/// form) starts at its issuer's lines above its national title (`ỦY BAN NHÂN DÂN` /
+/// `TỈNH …` / blank / `CỘNG HÒA …`), not at the title: those lines are not the
+/// signature's. Taken only as a block of at most three lines that opens with a body's
+/// name and stands apart from what is above it.
+fn annexed_issuer_above(doc: &Doc, annex: usize, floor: usize) -> usize {
+    let mut i = annex;
+    while i > floor && doc.lines[i - 1].is_blank() {
+        i -= 1;
+    }
+    let bottom = i;
+    while i > floor && bottom - i < 3 && !doc.lines[i - 1].is_blank() {
+        i -= 1;
+    }
+    let apart = i > floor && doc.lines[i - 1].is_blank();
+    let opens = i < bottom && crate::extract::issuer::opens_body(doc.line_key(doc.lines[i]));
+    // a title or a name of the signature (`GIÁM ĐỐC` / name) is never the annex's
+    let signature = (i..bottom).any(|j| {
+        let line = doc.lines[j];
+        signer::is_block_piece(doc, (line.start, line.end))
+    });
+    if apart && opens && !signature {
+        i
+    } else {
+        annex
+    }
+}
+
 fn capital_heading_line(doc: &Doc, line: crate::doc::Line) -> bool {
     let key = doc.line_key(line);
     key.len() <= 70
@@ -491,6 +523,21 @@ mod tests {
 
     const HEADING: &str = "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG TRỊ\n\n\
         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 06/CT-UBND\n";
+
+    #[test]
+    fn an_annexed_text_starts_at_its_own_issuer() {
+        let doc = Doc::new(
+            "ỦY BAN NHÂN DÂN\nTỈNH LAM GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành quy định\n\nĐiều 1. Ban hành quy định.\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nĐỗ Minh Khang\n\nỦY BAN NHÂN DÂN\nTỈNH LAM GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nQUY ĐỊNH\n"
+                .to_string(),
+        );
+        let layout = Layout::find(&doc);
+        let annex = layout.annex.expect("an annex");
+        assert_eq!(doc.line_text(doc.lines[annex]), "ỦY BAN NHÂN DÂN");
+        assert!(
+            layout.footer.contains(&(annex - 2)),
+            "the name stays in the footer"
+        );
+    }
 
     #[test]
     fn a_mass_organisation_s_national_name_is_an_anchor_only_as_the_last_cell() {

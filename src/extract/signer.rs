@@ -80,17 +80,19 @@ static RANK: LazyLock<Opening> = LazyLock::new(|| {
     )
 });
 
-/// Common Vietnamese family names, folded and sorted (searched by binary search): a name
-/// in capitals or a name found alone is only taken when it starts with one of these.
-const SURNAMES: [&str; 94] = [
-    "au", "bach", "banh", "bui", "ca", "cam", "can", "cao", "chau", "chu", "co", "cu", "dam",
-    "dang", "dao", "diep", "dinh", "doan", "dong", "du", "duong", "giang", "giap", "ha", "han",
-    "hau", "ho", "hoang", "hong", "hua", "huynh", "kha", "khong", "khuat", "khuc", "kieu", "kim",
-    "la", "lac", "lai", "lam", "lang", "le", "lo", "luc", "luong", "luu", "ly", "ma", "mac", "mai",
-    "manh", "mong", "nghiem", "ngo", "ngu", "nguyen", "nhu", "ninh", "nong", "on", "pham", "phan",
-    "phi", "phung", "phuong", "quach", "quan", "sam", "son", "ta", "tang", "thach", "thai", "than",
-    "thieu", "tiet", "tieu", "to", "ton", "tong", "tra", "tran", "trieu", "trinh", "truong", "tu",
-    "ung", "van", "vi", "vo", "vu", "vuong", "y",
+/// Common Vietnamese family names (Kinh and of the northern and highland peoples: Bế,
+/// Điêu, Lữ), folded and sorted (searched by binary search): a name in capitals or a
+/// name found alone is only taken when it starts with one of these.
+const SURNAMES: [&str; 100] = [
+    "au", "bach", "banh", "be", "bui", "ca", "cam", "can", "cao", "chau", "chu", "co", "cu",
+    "cung", "dam", "dang", "dao", "diep", "dieu", "dinh", "do", "doan", "dong", "du", "duong",
+    "giang", "giap", "ha", "han", "hau", "ho", "hoang", "hong", "hua", "huynh", "kha", "khong",
+    "khuat", "khuc", "kieu", "kim", "la", "lac", "lai", "lam", "lang", "le", "lo", "lu", "luc",
+    "luong", "luu", "ly", "ma", "mac", "mai", "manh", "mong", "nghiem", "ngo", "ngu", "nguyen",
+    "nham", "nhu", "ninh", "nong", "on", "pham", "phan", "phi", "phung", "phuong", "quach", "quan",
+    "sam", "son", "ta", "tang", "thach", "thai", "than", "thieu", "tiet", "tieu", "to", "ton",
+    "tong", "tra", "tran", "trieu", "trinh", "truong", "tu", "ung", "van", "vi", "vo", "vu",
+    "vuong", "y",
 ];
 
 /// Title-case words that start footer phrases, never a personal name.
@@ -1801,6 +1803,11 @@ mod tests {
             let doc = Doc::new(text.to_string());
             let got = name(&doc, (0, doc.len()), false).map(|(s, e)| doc.slice(s, e));
             assert_eq!(got, want, "{text:?}");
+        }
+        // Without capitals a name is told by its family name: Đỗ, Bế and Điêu too.
+        for text in ["đỗ minh khang", "bế văn đàn", "điêu chính tơi"] {
+            let doc = Doc::new(text.to_string());
+            assert!(name(&doc, (0, doc.len()), true).is_some(), "{text:?}");
         }
     }
 
