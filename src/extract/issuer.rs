@@ -117,10 +117,84 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Found {
             parent: None,
         };
     }
+    if is_joint(doc)
+        && let Some(found) = lead_of_stacked(doc, &groups)
+    {
+        return found;
+    }
     let mut named = groups.iter().rev().map(|g| joined(doc, g));
-    let name = named.next();
+    let name = named.next().map(lead_body);
     let parent = named.next();
     Found { name, parent }
+}
+
+/// A joint document's type line (`KẾ HOẠCH LIÊN TỊCH`, `HƯỚNG DẪN LIÊN NGÀNH`) or
+/// combined symbol (`01/2024/KHLT-SNV-LĐLĐ`, `05/NQLT-UBND-MTTQ`, `12/HD-LN`).
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[a-z ]{2,20} (?:lien tich|lien nganh)$|",
+        r"so\s*:?\s*\d+\s*/(?:\d{4}/)?(?:[a-z]+lt(?:-|$)|[a-z]+-ln\b))"
+    ))
+    .expect("valid regex")
+});
+
+/// Whether the document is joint: a type line or a symbol near the top says so.
+pub fn is_joint(doc: &Doc) -> bool {
+    doc.lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(40)
+        .any(|&l| JOINT.is_match(doc.line_key(l).trim()))
+}
+
+/// Places that make a body's name stand on its own (`… TỈNH BÌNH LÂM`, `… XÃ TÂN LẬP`).
+static OWN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b").expect("valid regex")
+});
+
+/// The bodies of a joint document stacked in the heading: the lead body comes first,
+/// under its parent when it has one (`UBND TỈNH …` / `SỞ NỘI VỤ` / `LIÊN ĐOÀN LAO ĐỘNG
+/// TỈNH …`); the bodies after it are the other issuers, not the lead's subordinates.
+/// Three names: parent, lead, other. Two names that each stand on their own (both name
+/// their place, or both are ministries): lead, other. Otherwise the usual parent over
+/// issuer.
+fn lead_of_stacked(doc: &Doc, groups: &[Vec<Piece>]) -> Option<Found> {
+    let keys: Vec<String> = groups.iter().map(|g| group_key(doc, g)).collect();
+    match groups {
+        [parent, lead, _, ..] if !OWN_PLACE.is_match(&keys[1]) || OWN_PLACE.is_match(&keys[0]) => {
+            Some(Found {
+                name: Some(lead_body(joined(doc, lead))),
+                parent: Some(joined(doc, parent)),
+            })
+        }
+        [lead, _]
+            if keys
+                .iter()
+                .all(|k| OWN_PLACE.is_match(k) || k.starts_with("bo ")) =>
+        {
+            Some(Found {
+                name: Some(lead_body(joined(doc, lead))),
+                parent: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A joint document names its bodies on one line joined by a dash (`BỘ NỘI VỤ - BỘ TÀI
+/// CHÍNH`): the lead body, written first, is the issuer (format.md: joint documents use
+/// the lead body's series). A dash inside one body's name (`BỘ LAO ĐỘNG - THƯƠNG BINH VÀ
+/// XÃ HỘI`, `SỞ GIÁO DỤC - ĐÀO TẠO`) is not followed by a body's name and stays.
+fn lead_body((value, span): (String, Span)) -> (String, Span) {
+    if let Some(at) = value.find(" - ") {
+        let (first, rest) = (&value[..at], &value[at + 3..]);
+        let fold = |t: &str| crate::fold::fold_words(t);
+        if opens_body(&fold(first)) && opens_body(&fold(rest)) && !BARE_HEAD.is_match(&fold(rest)) {
+            let end = span.0 + first.chars().count();
+            return (first.to_string(), (span.0, end.min(span.1)));
+        }
+    }
+    (value, span)
 }
 
 /// Generic heads that need the words after them to name a body.
@@ -411,6 +485,41 @@ mod tests {
         let found = extract(&doc, &Layout::find(&doc));
         let lower = |v: Option<(String, Span)>| v.map(|(s, _)| s.to_lowercase());
         (lower(found.name), lower(found.parent))
+    }
+
+    #[test]
+    fn stacked_joint_bodies_give_the_lead_under_its_parent() {
+        let (name, parent) = found(
+            "UBND TỈNH BÌNH LÂM\nSỞ NỘI VỤ\n-------\nLIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH LÂM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 01/2024/KHLT-SNV-LĐLĐ\nBình Lâm, ngày 22 tháng 01 năm 2024\n\nKẾ HOẠCH LIÊN TỊCH\nTổ chức Hội nghị\n",
+        );
+        assert_eq!(name.as_deref(), Some("sở nội vụ"));
+        assert_eq!(parent.as_deref(), Some("ubnd tỉnh bình lâm"));
+        // Not joint: three levels give the lowest body under the one above it.
+        let (name, parent) = found(
+            "UBND TỈNH BÌNH LÂM\nSỞ NỘI VỤ\nTRUNG TÂM LƯU TRỮ LỊCH SỬ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 11/KH-TTLT\nBình Lâm, ngày 22 tháng 01 năm 2024\n\nKẾ HOẠCH\nChỉnh lý tài liệu\n",
+        );
+        assert_eq!(name.as_deref(), Some("trung tâm lưu trữ lịch sử"));
+        assert_eq!(parent.as_deref(), Some("sở nội vụ"));
+        // Two ministries one under the other: the first leads, no parent.
+        let (name, parent) = found(
+            "BỘ NỘI VỤ\nBỘ TÀI CHÍNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 07/2024/TTLT-BNV-BTC\nHà Nội, ngày 15 tháng 4 năm 2024\n\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn\n",
+        );
+        assert_eq!(name.as_deref(), Some("bộ nội vụ"));
+        assert_eq!(parent, None);
+    }
+
+    #[test]
+    fn joint_bodies_on_one_line_give_the_lead_body() {
+        let (name, parent) = found(
+            "BỘ NỘI VỤ - BỘ TÀI CHÍNH                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n      -----------                       Độc lập - Tự do - Hạnh phúc\nSố: 07/2024/TTLT-BNV-BTC                         Hà Nội, ngày 15 tháng 4 năm 2024\n\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn chế độ phụ cấp\n",
+        );
+        assert_eq!(name.as_deref(), Some("bộ nội vụ"));
+        assert_eq!(parent, None);
+        // A dash inside one body's name stays.
+        let (name, _) = found(
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 10/2024/TT-BLĐTBXH\n\nTHÔNG TƯ\nQuy định\n",
+        );
+        assert_eq!(name.as_deref(), Some("bộ lao động - thương binh và xã hội"));
     }
 
     /// Each heading as written and in lower case (TCVN3 capital fonts) gives the same

@@ -189,15 +189,67 @@ pub fn find(doc: &Doc, layout: &Layout) -> Found {
 }
 
 /// [`find`] for a document whose issuer is known already (its words tell the seal's
-/// text from a title).
+/// text from a title, and the lead body's block in a joint document).
 pub fn find_with_issuer(doc: &Doc, layout: &Layout, issuer: &super::issuer::Found) -> Found {
+    let lead = issuer.name.as_ref().map(|(_, (start, end))| {
+        words_of(&doc.key[*start..*end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     let seal: Vec<&str> = [&issuer.name, &issuer.parent]
         .into_iter()
         .flatten()
         .flat_map(|(_, (start, end))| words_of(&doc.key[*start..*end]))
         .flat_map(|w| std::iter::once(w).chain(spelled_out(w).iter().copied()))
         .collect();
-    find_in(doc, layout.footer.clone(), layout.caseless, &seal)
+    let joint = super::issuer::is_joint(doc);
+    let found = find_in(
+        doc,
+        layout.footer.clone(),
+        layout.caseless,
+        &seal,
+        lead.as_deref(),
+    );
+    if joint && let Some(lead) = lead.as_deref() {
+        return lead_block(doc, layout, found, &seal, lead);
+    }
+    found
+}
+
+/// Whether a signature line's words (after the prefix) name the issuer: they hold its
+/// whole name (`BỘ TRƯỞNG BỘ NỘI VỤ`, `GIÁM ĐỐC SỞ NỘI VỤ`), or they are the head of it
+/// (`ỦY BAN NHÂN DÂN HUYỆN` of `ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG`).
+fn names_issuer(words: &str, lead: &str) -> bool {
+    !lead.is_empty()
+        && (format!(" {words} ").contains(&format!(" {lead} "))
+            || (words.split(' ').count() >= 2
+                && format!("{lead} ").starts_with(&format!("{words} "))))
+}
+
+/// A joint document's signature blocks stacked one under the other: the record's signer
+/// is the lead body's (the issuer's). When the first block names another body and a
+/// later one names the issuer, the later one is taken.
+fn lead_block(doc: &Doc, layout: &Layout, found: Found, seal: &[&str], lead: &str) -> Found {
+    let named = |f: &Found| {
+        [f.principal, f.title]
+            .into_iter()
+            .flatten()
+            .map(|(a, b)| words_of(&doc.key[a..b]).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    if named(&found).iter().any(|t| names_issuer(t, lead)) {
+        return found;
+    }
+    let Some(after) = found.name_line else {
+        return found;
+    };
+    let rest = (after + 1).min(layout.footer.end)..layout.footer.end;
+    let next = find_in(doc, rest, layout.caseless, seal, Some(lead));
+    if next.signer.name.is_some() && named(&next).iter().any(|t| names_issuer(t, lead)) {
+        next
+    } else {
+        found
+    }
 }
 
 /// The words a heading's abbreviation stands for: the seal's ring spells the body's
@@ -236,8 +288,15 @@ fn seal_words_only(doc: &Doc, span: Span, seal: &[&str]) -> bool {
 
 /// Finds the signature block among the given lines; `seal` holds the words of the
 /// issuer's and parent's names (see [`is_seal_text`]).
-fn find_in(doc: &Doc, lines: Range<usize>, caseless: bool, seal: &[&str]) -> Found {
-    let elements = right_of_cosigners(doc, elements(doc, lines, caseless));
+fn find_in(
+    doc: &Doc,
+    lines: Range<usize>,
+    caseless: bool,
+    seal: &[&str],
+    lead: Option<&str>,
+) -> Found {
+    // Prefixed columns first: their titles and names under them are not co-signers.
+    let elements = right_of_cosigners(doc, joint_column(doc, elements(doc, lines, caseless), lead));
 
     let mut fallback: Option<Block> = None;
     for (a, el) in elements.iter().enumerate() {
@@ -291,6 +350,69 @@ fn right_of_cosigners(doc: &Doc, elements: Vec<Element>) -> Vec<Element> {
     elements
         .into_iter()
         .filter(|el| el.line < from || column(el) >= split)
+        .collect()
+}
+
+/// Signature blocks of a joint document side by side: a line of two or more prefixes in
+/// columns (`KT. BỘ TRƯỞNG BỘ TÀI CHÍNH      KT. BỘ TRƯỞNG BỘ NỘI VỤ`), each column with
+/// its own title and name below. The record's signer is the column whose prefix names the
+/// issuer (the lead body; format.md: the body's name is repeated in joint documents),
+/// else the right-hand one (the signature's place, ô 7). From that line on only the
+/// elements of that column are kept, cut halfway between neighbouring prefixes.
+fn joint_column(doc: &Doc, elements: Vec<Element>, lead: Option<&str>) -> Vec<Element> {
+    let column = |el: &Element| el.piece.0 - doc.lines[el.line].start;
+    let end = |el: &Element| el.piece.1 - doc.lines[el.line].start;
+    let heads = elements.iter().find_map(|first| {
+        let on: Vec<&Element> = elements.iter().filter(|e| e.line == first.line).collect();
+        (on.len() >= 2 && on.iter().all(|e| matches!(e.kind, Kind::Prefix { .. }))).then_some(on)
+    });
+    let Some(heads) = heads else {
+        return elements;
+    };
+    let named = |el: &Element| {
+        let Kind::Prefix { code_end, .. } = el.kind else {
+            return false;
+        };
+        let words = words_of(&doc.key[code_end.min(el.span.1)..el.span.1]).collect::<Vec<_>>();
+        lead.is_some_and(|lead| names_issuer(&words.join(" "), lead))
+    };
+    let pick = heads
+        .iter()
+        .position(|el| named(el))
+        .unwrap_or(heads.len() - 1);
+    let lo = match pick {
+        0 => 0,
+        p => (end(heads[p - 1]) + column(heads[p])) / 2,
+    };
+    let hi = heads
+        .get(pick + 1)
+        .map_or(usize::MAX, |next| (end(heads[pick]) + column(next)) / 2);
+    let from = heads[0].line;
+    // Columns flattened with single spaces do not line up: there each line cut into as
+    // many pieces as there are prefixes keeps the piece of the chosen rank.
+    let flat = heads.windows(2).any(|w| column(w[1]) < end(w[0]) + 3);
+    let count = |line: usize| elements.iter().filter(|e| e.line == line).count();
+    let rank = |el: &Element| {
+        elements
+            .iter()
+            .filter(|e| e.line == el.line && e.piece.0 < el.piece.0)
+            .count()
+    };
+    let keep: Vec<bool> = elements
+        .iter()
+        .map(|el| {
+            el.line < from
+                || if flat && count(el.line) == heads.len() {
+                    rank(el) == pick
+                } else {
+                    (lo..hi).contains(&column(el))
+                }
+        })
+        .collect();
+    elements
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(el, k)| k.then_some(el))
         .collect()
 }
 
@@ -738,11 +860,24 @@ fn ends_with_comma(doc: &Doc, entry: &Entry) -> bool {
 /// The elements of the given lines, in reading order.
 fn elements(doc: &Doc, lines: Range<usize>, caseless: bool) -> Vec<Element> {
     let mut out = Vec::new();
+    // Lines up to which the lines of a flattened pair of signature columns go on.
+    let mut paired_until: Option<usize> = None;
     for i in lines {
         let Some(&line) = doc.lines.get(i) else {
             break;
         };
-        for piece in columns(doc, line) {
+        let mut pieces = columns(doc, line);
+        if let [piece] = pieces[..] {
+            if let Some(pair) = flattened_prefixes(doc, piece) {
+                pieces = pair.to_vec();
+                paired_until = Some(i + MAX_GAP + 1);
+            } else if paired_until.is_some_and(|until| i <= until)
+                && let Some(pair) = flattened_pair(doc, piece, caseless)
+            {
+                pieces = pair.to_vec();
+            }
+        }
+        for piece in pieces {
             for (span, mark) in split_piece(doc, piece, caseless) {
                 let (kind, value) = if mark {
                     (Kind::Mark, span)
@@ -759,6 +894,56 @@ fn elements(doc: &Doc, lines: Range<usize>, caseless: bool) -> Vec<Element> {
         }
     }
     out
+}
+
+/// A prefix opening a piece, or standing inside it after a space (`KT.`, `TM.`, `TL.`,
+/// `TUQ.`, Party `T/M`, `K/T`, `T/L`).
+static INNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^| )(?:(?:kt|tm|tl|tuq)\.|[kt]/[tml]) ?").expect("valid regex")
+});
+
+/// Two signature columns flattened onto one line with single spaces (a joint document's
+/// `TM. ỦY BAN NHÂN DÂN HUYỆN TM. BAN THƯỜNG TRỰC …`): a piece that opens with a prefix
+/// and has a second one inside is cut before the second.
+fn flattened_prefixes(doc: &Doc, piece: Span) -> Option<[Span; 2]> {
+    let key = &doc.key[piece.0..piece.1];
+    let mut found = INNER_PREFIX.find_iter(key);
+    if found.next()?.start() != 0 {
+        return None;
+    }
+    let second = found.next()?;
+    // The second prefix must be followed by words of its own.
+    let cut = piece.0 + second.start();
+    let (left, right) = (trim(doc, (piece.0, cut)), trim(doc, (cut, piece.1)));
+    (words(doc, left).len() >= 2 && words(doc, right).len() >= 2).then_some([left, right])
+}
+
+/// The lines under a flattened pair of prefixes: the same title twice (`CHỦ TỊCH CHỦ
+/// TỊCH`), or two names (`Nguyễn Hữu Phong Lò Thị Sương`) cut before the family name that
+/// leaves two to four words each side, the cut nearest the middle (in capitals unless the
+/// text lost them).
+fn flattened_pair(doc: &Doc, piece: Span, caseless: bool) -> Option<[Span; 2]> {
+    let ws = words(doc, piece);
+    let n = ws.len();
+    let key = |w: &Span| &doc.key[w.0..w.1];
+    let halves = |k: usize| [(ws[0].0, ws[k - 1].1), (ws[k].0, ws[n - 1].1)];
+    if n >= 2 && n.is_multiple_of(2) && ws[..n / 2].iter().map(key).eq(ws[n / 2..].iter().map(key))
+    {
+        return HEAD
+            .is_match(&doc.key[ws[0].0..ws[n - 1].1])
+            .then(|| halves(n / 2));
+    }
+    let title_case = |w: &Span| doc.slice(w.0, w.1).starts_with(char::is_uppercase);
+    // Text that lost its capitals tells the names by their family names alone.
+    if n < 4 || !(caseless || ws.iter().all(title_case)) || !has_surname(doc, piece) {
+        return None;
+    }
+    (2..=n - 2)
+        .filter(|&k| k <= 4 && n - k <= 4)
+        .filter(|&k| SURNAMES.binary_search(&key(&ws[k])).is_ok())
+        .filter(|&k| !matches!(key(&ws[k - 1]), "thi" | "van"))
+        .min_by_key(|&k| k.abs_diff(n - k))
+        .map(halves)
 }
 
 /// Cuts a line where a flattened page left columns side by side: at a tab or at a run of
@@ -1335,6 +1520,105 @@ mod tests {
         Option<&'a str>,
         Option<&'a str>,
     );
+
+    /// A joint plan of two bodies with the given heading and footer.
+    fn joint(heading: &str, footer: &str) -> Found {
+        let doc = Doc::new(joint_text(heading, footer));
+        find(&doc, &Layout::find(&doc))
+    }
+
+    fn joint_text(heading: &str, footer: &str) -> String {
+        format!(
+            "{heading}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 05/NQLT-UBND-MTTQ\nTân Phong, ngày 18 tháng 7 năm 2024\n\nNGHỊ QUYẾT LIÊN TỊCH\nVề phối hợp vận động\n\nĐiều 1. Phối hợp vận động các tổ chức.\nĐiều 2. Nghị quyết có hiệu lực kể từ ngày ký./.\n\n{footer}\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        )
+    }
+
+    #[test]
+    fn joint_blocks_side_by_side_give_the_one_naming_the_issuer() {
+        // The lead body's block on the right.
+        let found = joint(
+            "BỘ NỘI VỤ - BỘ TÀI CHÍNH",
+            "KT. BỘ TRƯỞNG BỘ TÀI CHÍNH                KT. BỘ TRƯỞNG BỘ NỘI VỤ\n      THỨ TRƯỞNG                              THỨ TRƯỞNG\n\n    Đinh Quang Thái                          Phạm Ngọc Khuê\n",
+        );
+        assert_eq!(
+            fields(&found),
+            (
+                Some("KT"),
+                Some("BỘ TRƯỞNG BỘ NỘI VỤ"),
+                Some("THỨ TRƯỞNG"),
+                Some("Phạm Ngọc Khuê")
+            )
+        );
+        // The lead body's block on the left.
+        let found = joint(
+            "ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG",
+            "TM. ỦY BAN NHÂN DÂN HUYỆN              TM. BAN THƯỜNG TRỰC\n      CHỦ TỊCH                                CHỦ TỊCH\n   Nguyễn Hữu Phong                         Lò Thị Sương\n",
+        );
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ỦY BAN NHÂN DÂN HUYỆN"),
+                Some("CHỦ TỊCH"),
+                Some("Nguyễn Hữu Phong")
+            )
+        );
+        // Neither names the issuer: the right-hand block.
+        let found = joint(
+            "ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG",
+            "KT. CHỦ TỊCH                          TM. BAN THƯỜNG TRỰC\n  PHÓ CHỦ TỊCH                               CHỦ TỊCH\n   Nguyễn Hữu Phong                         Lò Thị Sương\n",
+        );
+        assert_eq!(found.signer.name.as_deref(), Some("Lò Thị Sương"));
+    }
+
+    #[test]
+    fn joint_blocks_flattened_with_single_spaces() {
+        let found = joint(
+            "ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG - BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN TÂN PHONG",
+            "TM. ỦY BAN NHÂN DÂN HUYỆN TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN\nCHỦ TỊCH CHỦ TỊCH\nNguyễn Hữu Phong Lò Thị Sương\n",
+        );
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ỦY BAN NHÂN DÂN HUYỆN"),
+                Some("CHỦ TỊCH"),
+                Some("Nguyễn Hữu Phong")
+            )
+        );
+        // A text that lost its capitals (a TCVN3 capital font) tells the names by their
+        // family names.
+        let text = joint_text(
+            "ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG - BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN TÂN PHONG",
+            "TM. ỦY BAN NHÂN DÂN HUYỆN TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN\nCHỦ TỊCH CHỦ TỊCH\nNguyễn Hữu Phong Lò Thị Sương\n",
+        );
+        let doc = Doc::new(text.to_lowercase());
+        let found = find(&doc, &Layout::find(&doc));
+        assert_eq!(found.signer.name.as_deref(), Some("nguyễn hữu phong"));
+        // The right-hand one when it is the lead's.
+        let found = joint(
+            "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN TÂN PHONG - ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG",
+            "TM. ỦY BAN NHÂN DÂN HUYỆN TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN TÂN PHONG\nCHỦ TỊCH CHỦ TỊCH\nNguyễn Hữu Phong Trần Thị Thu Hà\n",
+        );
+        assert_eq!(found.signer.name.as_deref(), Some("Trần Thị Thu Hà"));
+    }
+
+    #[test]
+    fn joint_blocks_stacked_give_the_lead_bodys_wherever_it_stands() {
+        let found = joint(
+            "ỦY BAN NHÂN DÂN HUYỆN TÂN PHONG",
+            "TM. BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM HUYỆN\nCHỦ TỊCH\nLò Thị Sương\n\nTM. ỦY BAN NHÂN DÂN HUYỆN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hữu Phong\n",
+        );
+        assert_eq!(
+            fields(&found),
+            (
+                Some("TM"),
+                Some("ỦY BAN NHÂN DÂN HUYỆN"),
+                Some("PHÓ CHỦ TỊCH"),
+                Some("Nguyễn Hữu Phong")
+            )
+        );
+    }
 
     fn fields(found: &Found) -> Fields<'_> {
         let s = &found.signer;

@@ -231,6 +231,15 @@ fn ends_abstract(key: &str) -> bool {
         || TITLE_STOP.is_match(key)
 }
 
+/// What a joint document's type line adds to the type name (`KẾ HOẠCH LIÊN TỊCH`,
+/// `HƯỚNG DẪN LIÊN NGÀNH`, `QUY CHẾ PHỐI HỢP`): part of the type line, not the abstract.
+static JOINT_QUALIFIER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:lien tich|lien nganh|phoi hop)$").expect("valid regex"));
+
+/// A document cited by its number (`Kế hoạch số 45/KH-UBND`).
+static CITES_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+\s*/\s*(?:\d{4}/)?[a-z]").expect("valid regex"));
+
 /// The lines under the type name, up to a blank line or the recitals.
 fn under_title(
     doc: &Doc,
@@ -243,7 +252,7 @@ fn under_title(
     let mut end = 0;
     // A one-line `KẾ HOẠCH Triển khai …`: the subject follows the name.
     let rest = doc.key[title.name_end..line.end].trim_start_matches([' ', ':']);
-    if !rest.is_empty() && !rest.starts_with("cua ") {
+    if !rest.is_empty() && !rest.starts_with("cua ") && !JOINT_QUALIFIER.is_match(rest.trim_end()) {
         start = Some(line.end - rest.len());
         end = line.end;
     }
@@ -270,7 +279,11 @@ fn under_title(
                 .find(&doc.key[s..end])
                 .is_some_and(|m| m.end() == end - s)
         });
-        let recital = RECITAL.is_match(key) && !upper_line && !(layout.caseless && marker_only);
+        // The line right under the type name is the abstract even when it opens with a
+        // recital's verb (`Thực hiện mô hình …`), unless it cites a document by number.
+        let right_under = start.is_none() && i == title.line + 1 && !CITES_NUMBER.is_match(key);
+        let caseless_marker = layout.caseless && marker_only;
+        let recital = RECITAL.is_match(key) && !(upper_line || right_under || caseless_marker);
         // `ban hành kèm theo Quyết định số …` in lower case, without the caption's
         // parenthesis, goes on with the title above it (an amending text names the
         // regulation it amends); the annexed text's caption is `(Ban hành kèm theo …)`.
@@ -353,6 +366,29 @@ mod tests {
         let layout = Layout::find(&doc);
         let title = find_title(&doc, &layout);
         extract(&doc, &layout, title.as_ref(), Some(issuer)).map(|s| s.0.to_lowercase())
+    }
+
+    #[test]
+    fn a_joint_type_line_qualifier_is_not_the_abstract() {
+        let text = format!(
+            "{HEADING}KẾ HOẠCH LIÊN TỊCH\nTổ chức Hội nghị cán bộ năm 2024\n\nCăn cứ Luật số 01/2011/QH13;\n"
+        );
+        assert_eq!(
+            subject(&text, "bộ xây dựng").as_deref(),
+            Some("tổ chức hội nghị cán bộ năm 2024")
+        );
+        // A title right under the type name may open with a recital's verb …
+        let text = format!(
+            "{HEADING}HƯỚNG DẪN LIÊN NGÀNH\nThực hiện mô hình hộ nông dân giỏi năm 2024\n\nThực hiện Kế hoạch số 45/KH-UBND;\n"
+        );
+        assert_eq!(
+            subject(&text, "bộ xây dựng").as_deref(),
+            Some("thực hiện mô hình hộ nông dân giỏi năm 2024")
+        );
+        // … but a line citing a document by number there is the recitals.
+        let text =
+            format!("{HEADING}HƯỚNG DẪN\nThực hiện Kế hoạch số 45/KH-UBND ngày 20/8/2024;\n");
+        assert!(!subject(&text, "bộ xây dựng").is_some_and(|s| s.starts_with("thực hiện")));
     }
 
     /// A title in running text ends at the lead-in that opens the body right under it,
