@@ -184,13 +184,15 @@ fn a_killed_run_resumes_to_the_records_of_one_uninterrupted_run() {
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while std::fs::metadata(&part).map_or(0, |m| m.len()) == 0 && Instant::now() < deadline {
+    let has_a_line = || std::fs::read(&part).is_ok_and(|b| b.contains(&b'\n'));
+    while !has_a_line() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(2));
     }
     child.kill().unwrap();
     child.wait().unwrap();
+    // Lines go out whole, a batch per `write`; a kill landing inside a large write can
+    // still leave the kernel's short write at the end, which resume cuts off (below).
     let written = std::fs::read(&part).unwrap();
-    assert!(written.ends_with(b"\n"), "a killed run leaves whole lines");
     let before = written.iter().filter(|&&b| b == b'\n').count();
     assert!(
         before > 0 && before < 600,
