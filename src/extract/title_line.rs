@@ -30,6 +30,7 @@ const MAX_ABOVE: usize = 2;
 /// How far under the sentence a national title still makes it a heading's line.
 const ANCHOR_REACH: usize = 4;
 
+/// The title sentence opening `doc`, when its heading is written as one.
 pub fn find(doc: &Doc) -> Option<TitleSentence> {
     let (first, code, name_len) = doc
         .lines
@@ -77,7 +78,7 @@ pub fn find(doc: &Doc) -> Option<TitleSentence> {
     at = skip_blanks(key, issuer_end);
     let mut found_number = None;
     if let Some(after) = word(key, at, "so") {
-        let from = skip_blanks(key, after.max(skip_colon(key, after)));
+        let from = skip_blanks(key, skip_colon(key, after));
         let line_end = doc.line(doc.line_of(from)).end;
         found_number = number::parse_at(doc.slice(from, line_end), from);
         if let Some(number::Found::Number(_, (_, e)) | number::Found::Blank((_, e))) = found_number
@@ -105,10 +106,9 @@ pub fn find(doc: &Doc) -> Option<TitleSentence> {
     if !numbered && !issued_by {
         return None;
     }
-    let subject = Some(subject::title_mark_len(&doc.key[at..end]))
-        .map(|skipped| doc.tidy((at + skipped, end)))
-        .filter(|(s, e)| s < e)
-        .map(|span| (doc.value(span), span));
+    // what is left is the abstract, without its `Về việc` / `Về` marker
+    let span = doc.tidy((at + subject::title_mark_len(&doc.key[at..end]), end));
+    let subject = (span.0 < span.1).then(|| (doc.value(span), span));
     Some(TitleSentence {
         code,
         kind_span,
