@@ -627,38 +627,37 @@ fn drop_furniture_lines(
     let mut in_stamp = false;
     let mut page_break = false;
     let mut previous_key = "";
-    let trimmed_lines: Vec<&str> = text.split('\n').map(str::trim).collect();
-    let trimmed_keys: Vec<&str> = key.split('\n').map(str::trim).collect();
-    let received = receiver_lines(&trimmed_lines, &trimmed_keys);
-    // `\n` folds to itself and nothing else does, so the key has the same lines
-    for (n, (line, key)) in text.split('\n').zip(key.split('\n')).enumerate() {
-        // Cells and tags leave indentation that says nothing; column gaps inside a
-        // line are kept. A key byte is white space exactly when its character is, so
-        // both trims drop the same characters.
-        let indent = key.len() - key.trim_start().len();
-        let line = line.trim();
-        let key = key.trim();
+    // `\n` folds to itself and nothing else does, so the key has the same lines.
+    // Cells and tags leave indentation that says nothing; column gaps inside a line are
+    // kept. A key byte is white space exactly when its character is, so both trims drop
+    // the same characters.
+    let raw_keys: Vec<&str> = key.split('\n').collect();
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    let keys: Vec<&str> = raw_keys.iter().map(|k| k.trim()).collect();
+    let received = receiver_lines(&lines, &keys);
+    for (n, (&line, &key)) in lines.iter().zip(&keys).enumerate() {
+        let indent = raw_keys[n].len() - raw_keys[n].trim_start().len();
         if received[n] {
             receiver += 1;
             continue;
         }
         let page_number = is_page_number(key, previous_key) || page_footer(key);
+        let gazette = GAZETTE_HEADER.is_match(key);
         let furniture = page_number
-            || GAZETTE_HEADER.is_match(key)
+            || gazette
             || WORD_FIELD.is_match(key)
             || is_source_label(line, key, out.is_empty());
         let stamp = SIGNATURE_STAMP.is_match(key) || (in_stamp && STAMP_DETAIL.is_match(key));
-        in_stamp = stamp || (in_stamp && key.trim().is_empty());
+        in_stamp = stamp || (in_stamp && key.is_empty());
         if furniture || stamp {
             // A bare number is also a table's row number (`| 2 | …` made lines): only a
             // centred one (PDF text keeps the margin) surely marks a page break.
             let bare = key.bytes().all(|b| b.is_ascii_digit());
-            page_break |= GAZETTE_HEADER.is_match(key)
-                || (page_number && (!bare || indent >= PAGE_NUMBER_INDENT));
+            page_break |= gazette || (page_number && (!bare || indent >= PAGE_NUMBER_INDENT));
             dropped += 1;
             continue;
         }
-        if line.trim().is_empty() {
+        if line.is_empty() {
             blank_run += 1;
             if blank_run > 1 || out.is_empty() {
                 continue;

@@ -183,16 +183,10 @@ fn caption_dated(doc: &Doc, layout: &Layout) -> Option<Dated> {
                 place: None,
             });
         }
-        let from = at + "ngay".len();
-        let skip = doc.key[from..].len() - doc.key[from..].trim_start().len();
-        let (date, len) = parse_body_date(&doc.key[from + skip..])?;
+        let (date, end) = after_ngay(&doc.key, at)?;
         Some(Dated {
-            date: Some(PartialDate {
-                year: date.year?,
-                month: Some(date.month),
-                day: Some(date.day),
-            }),
-            date_span: (at, from + skip + len),
+            date: Some(date),
+            date_span: (at, end),
             place: None,
         })
     })
@@ -491,21 +485,28 @@ pub struct BodyDate {
 /// 18/11/2025`: the document's own date when the number is its own.
 pub fn after_own_number(doc: &Doc, end: usize) -> Option<Dated> {
     let rest = &doc.key[end.min(doc.len())..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
-    let at = end + skipped + "ngay".len();
-    let rest = rest[skipped..].strip_prefix("ngay")?;
-    let blank = rest.len() - rest.trim_start().len();
-    let (date, used) = parse_body_date(rest.trim_start())?;
-    let start = at + blank;
+    let start = end + (rest.len() - rest.trim_start_matches([' ', ',']).len());
+    let (date, stop) = after_ngay(&doc.key, start)?;
     Some(Dated {
-        date: Some(PartialDate {
-            year: date.year?,
-            month: Some(date.month),
-            day: Some(date.day),
-        }),
-        date_span: (end + skipped, start + used),
+        date: Some(date),
+        date_span: (start, stop),
         place: None,
     })
+}
+
+/// `ngày` at `at` in the key and the date after it, in figures or words (`ngày
+/// 10/10/2003`, `ngày 17 tháng 11 năm 1998`), when it gives its year: the date and the
+/// key offset where it ends.
+pub fn after_ngay(key: &str, at: usize) -> Option<(PartialDate, usize)> {
+    let rest = key.get(at..)?.strip_prefix("ngay")?;
+    let from = at + "ngay".len() + (rest.len() - rest.trim_start().len());
+    let (date, used) = parse_body_date(&key[from..])?;
+    let date = PartialDate {
+        year: date.year?,
+        month: Some(date.month),
+        day: Some(date.day),
+    };
+    Some((date, from + used))
 }
 
 /// Parses a body date at the start of `key`; returns it and the bytes consumed.

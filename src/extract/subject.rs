@@ -391,6 +391,18 @@ mod tests {
         assert!(!subject(&text, "bộ xây dựng").is_some_and(|s| s.starts_with("thực hiện")));
     }
 
+    /// Each tail, written under the test heading, gives the wanted abstract.
+    fn assert_titles_under_heading(table: &[(&str, &str)]) {
+        for &(tail, want) in table {
+            let text = format!("{HEADING}{tail}");
+            assert_eq!(
+                subject(&text, "bo xay dung").as_deref(),
+                Some(want),
+                "{tail:?}"
+            );
+        }
+    }
+
     /// A title in running text ends at the lead-in that opens the body right under it,
     /// where a scrape dropped the blank line; a title's own clauses do not end it.
     #[test]
@@ -405,14 +417,7 @@ mod tests {
                 "sửa đổi thông tư số 57/2021/tt-btc được sửa đổi, bổ sung bởi thông tư số 69/2023/tt-btc",
             ),
         ];
-        for (tail, want) in table {
-            let text = format!("{HEADING}{tail}");
-            assert_eq!(
-                subject(&text, "bo xay dung").as_deref(),
-                Some(want),
-                "{tail:?}"
-            );
-        }
+        assert_titles_under_heading(&table);
     }
 
     /// An amending text's title names the regulation it amends on a wrapped line that
@@ -435,14 +440,7 @@ mod tests {
                 "phối hợp quản lý",
             ),
         ];
-        for (tail, want) in table {
-            let text = format!("{HEADING}{tail}");
-            assert_eq!(
-                subject(&text, "bo xay dung").as_deref(),
-                Some(want),
-                "{tail:?}"
-            );
-        }
+        assert_titles_under_heading(&table);
     }
 
     /// A Word table written out as text: the date cell follows the abstract's last

@@ -8,7 +8,7 @@
 //! and only when it carries a number, or an issuer after `của` and a date.
 
 use crate::doc::{Doc, Span};
-use crate::extract::date::{PartialDate, parse_body_date};
+use crate::extract::date::{PartialDate, after_ngay};
 use crate::extract::{kind, number, subject};
 use crate::layout::is_title_anchor;
 
@@ -87,19 +87,11 @@ pub fn find(doc: &Doc) -> Option<TitleSentence> {
         }
     }
     let mut date = None;
-    if let Some(after) = word(key, at, "ngay") {
-        let from = skip_blanks(key, after);
-        if let Some((d, len)) = parse_body_date(&key[from..])
-            && let Some(year) = d.year
-        {
-            let partial = PartialDate {
-                year,
-                month: Some(d.month),
-                day: Some(d.day),
-            };
-            date = Some((partial, (at, from + len)));
-            at = skip_blanks(key, from + len);
-        }
+    if word(key, at, "ngay").is_some()
+        && let Some((found, end)) = after_ngay(key, at)
+    {
+        date = Some((found, (at, end)));
+        at = skip_blanks(key, end);
     }
     let numbered = matches!(found_number, Some(number::Found::Number(..)));
     let issued_by = after_cua.is_some() && issuer.is_some() && date.is_some();
